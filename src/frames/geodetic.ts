@@ -1,4 +1,4 @@
-import { WGS84, WGS84_B, WGS84_E2 } from '../bodies/earth.ts';
+import { WGS84_ELLIPSOID as WGS84, WGS84_B, WGS84_E2 } from './ellipsoid.ts';
 import type { Geodetic } from './types.ts';
 
 const A = WGS84.a;

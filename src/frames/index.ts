@@ -5,3 +5,4 @@ export * from './teme-itrf.ts';
 export * from './geodetic.ts';
 export * from './topocentric.ts';
 export * from './lvlh.ts';
+export * from './ellipsoid.ts';

@@ -1,4 +1,4 @@
-import { EARTH_ROTATION_RATE } from '../bodies/earth.ts';
+import { EARTH_ROTATION_RATE } from './ellipsoid.ts';
 import { type Instant, utcSecondsFromInstant } from '../time/instant.ts';
 import { type EarthOrientation, NO_EARTH_ORIENTATION } from './earth-orientation.ts';
 import { gmstFromUt1Seconds } from './gmst.ts';

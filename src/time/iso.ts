@@ -88,30 +88,21 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 export function formatIsoUtc(t: Instant, fractionDigits = 3): string {
   const { utc, inLeapSecond } = utcSecondsFromInstantDetailed(t);
   const scale = 10 ** fractionDigits;
-  // Round on the whole count first so 59.9996 carries into the next minute instead of printing 60.000.
+  // Round the count of ticks in the day first, so 59.9996 carries into the next minute
+  // instead of printing 60.000; only a leap second's day has 86,401 seconds.
   const fromMidnight = utc + 43200;
-  const dayIndex = Math.floor(fromMidnight / 86400);
-  let secOfDay = fromMidnight - dayIndex * 86400;
-  let ticks = Math.round(secOfDay * scale);
-  let days = dayIndex;
-  const dayTicks = (inLeapSecond ? 86401 : 86400) * scale;
-  if (inLeapSecond) ticks += scale;
-  if (ticks >= dayTicks) {
-    ticks -= dayTicks;
+  let days = Math.floor(fromMidnight / 86400);
+  let ticks = Math.round((fromMidnight - days * 86400 + (inLeapSecond ? 1 : 0)) * scale);
+  if (ticks >= (inLeapSecond ? 86401 : 86400) * scale) {
+    ticks -= (inLeapSecond ? 86401 : 86400) * scale;
     days += 1;
   }
-  secOfDay = ticks / scale;
   const { year, month, day } = civilFromDays(days + DAYS_1970_TO_2000);
-  let hour = Math.floor(ticks / (3600 * scale));
-  let minute = Math.floor((ticks - hour * 3600 * scale) / (60 * scale));
-  let secTicks = ticks - (hour * 3600 + minute * 60) * scale;
-  if (ticks >= 86400 * scale) {
-    hour = 23;
-    minute = 59;
-    secTicks = ticks - (23 * 3600 + 59 * 60) * scale;
-  }
+  // Seconds 86400-86400.999 of a leap day print as 23:59:60.
+  const hour = Math.min(23, Math.floor(ticks / (3600 * scale)));
+  const minute = Math.min(59, Math.floor((ticks - hour * 3600 * scale) / (60 * scale)));
+  const secTicks = ticks - (hour * 3600 + minute * 60) * scale;
   const whole = Math.floor(secTicks / scale);
-  const frac = secTicks - whole * scale;
-  const fracText = fractionDigits > 0 ? `.${pad(frac, fractionDigits)}` : '';
+  const fracText = fractionDigits > 0 ? `.${pad(secTicks - whole * scale, fractionDigits)}` : '';
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(whole, 2)}${fracText}Z`;
 }
