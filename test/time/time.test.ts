@@ -134,3 +134,19 @@ describe('bad time input names the field and value', () => {
     expect(() => timeGrid(0 as Instant, 60, 0)).toThrow(/step: must be a positive number of seconds, got 0/);
   });
 });
+
+describe('durations at the edge', async () => {
+  const { parseDuration } = await import('../../src/time/duration.ts');
+  it('reads seconds and units', () => {
+    expect(parseDuration('90')).toBe(90);
+    expect(parseDuration('30s')).toBe(30);
+    expect(parseDuration('90m')).toBe(5400);
+    expect(parseDuration('24h')).toBe(86400);
+    expect(parseDuration('2d')).toBe(172800);
+    expect(parseDuration('250ms')).toBe(0.25);
+  });
+  it('names the field and value of a bad duration', () => {
+    expect(() => parseDuration('ten minutes', 'step')).toThrow('step: is not a duration (seconds, or a number with s, m, h or d, e.g. 90m), got "ten minutes"');
+    expect(() => parseDuration('-5', 'step')).toThrow(/step: .*got "-5"/);
+  });
+});
