@@ -3,7 +3,7 @@ import { constantEarthOrientation } from '../../src/frames/earth-orientation.ts'
 import { itrfToTeme, temeToItrf } from '../../src/frames/teme-itrf.ts';
 import { stateVector } from '../../src/frames/types.ts';
 import { parseIsoUtc } from '../../src/time/iso.ts';
-import { expectVectorWithin } from '../helpers/miss.ts';
+import { expectVectorWithin, expectWithin } from '../helpers/miss.ts';
 
 // Vallado, Crawford, Hujsak & Kelso, "Revisiting Spacetrack Report #3", AIAA 2006-6753, TEME -> ITRF example.
 const t = parseIsoUtc('2004-04-06T07:51:28.386009Z');
@@ -18,6 +18,12 @@ describe('TEME -> ITRF (Vallado 2006 example)', () => {
     const itrf = temeToItrf(stateVector('TEME', t, rTeme, vTeme), eop);
     expectVectorWithin(itrf.r, rItrfPublished, 1, 'm', 'ITRF position');
     expectVectorWithin(itrf.v, vItrfPublished, 1e-3, 'm/s', 'ITRF velocity');
+  });
+
+  it('is off by the documented 262 m without Earth-orientation data (docs/accuracy.md)', () => {
+    const itrf = temeToItrf(stateVector('TEME', t, rTeme, vTeme));
+    const miss = Math.hypot(itrf.r[0] - rItrfPublished[0], itrf.r[1] - rItrfPublished[1], itrf.r[2] - rItrfPublished[2]);
+    expectWithin(miss, 262, 5, 'm', 'miss without EOP');
   });
 
   it('round trips TEME -> ITRF -> TEME to a micrometre', () => {
