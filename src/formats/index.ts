@@ -1,0 +1,21 @@
+// The interchange formats of issue 2. src/formats/messages*.ts (NDJSON reports and tracks) belongs to the tracking issue and is exported from there.
+export * from './catalog-number.ts';
+export * from './tle.ts';
+export * from './tle-layout.ts';
+export * from './tle-writer.ts';
+export * from './tle-catalogue.ts';
+export * from './rejected.ts';
+export * from './omm.ts';
+export * from './omm-record.ts';
+export * from './omm-catalogue.ts';
+export * from './omm-values.ts';
+export * from './omm-json.ts';
+export * from './omm-csv.ts';
+export * from './omm-kvn.ts';
+export * from './omm-xml.ts';
+export * from './oem.ts';
+export * from './oem-kvn.ts';
+export * from './oem-xml.ts';
+export * from './czml.ts';
+export { parseCcsdsEpoch, formatCcsdsUtc, checkTimeSystem, type CcsdsTimeSystem } from './ccsds-time.ts';
+export { parseXml, escapeXml, type XmlElement } from './xml.ts';
