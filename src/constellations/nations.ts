@@ -1,0 +1,28 @@
+import { InputError } from '../math/errors.ts';
+
+/**
+ * The officially assigned ISO 3166-1 alpha-3 country codes (249, as of the 2020s: the list of
+ * ISO 3166-1 as published by the ISO 3166 Maintenance Agency). Owners of satellites are nations,
+ * so an owner must be one of these.
+ */
+const ALPHA3 =
+  'ABW AFG AGO AIA ALA ALB AND ARE ARG ARM ASM ATA ATF ATG AUS AUT AZE BDI BEL BEN BES BFA BGD BGR BHR BHS BIH BLM BLR BLZ ' +
+  'BMU BOL BRA BRB BRN BTN BVT BWA CAF CAN CCK CHE CHL CHN CIV CMR COD COG COK COL COM CPV CRI CUB CUW CXR CYM CYP CZE DEU ' +
+  'DJI DMA DNK DOM DZA ECU EGY ERI ESH ESP EST ETH FIN FJI FLK FRA FRO FSM GAB GBR GEO GGY GHA GIB GIN GLP GMB GNB GNQ GRC ' +
+  'GRD GRL GTM GUF GUM GUY HKG HMD HND HRV HTI HUN IDN IMN IND IOT IRL IRN IRQ ISL ISR ITA JAM JEY JOR JPN KAZ KEN KGZ KHM ' +
+  'KIR KNA KOR KWT LAO LBN LBR LBY LCA LIE LKA LSO LTU LUX LVA MAC MAF MAR MCO MDA MDG MDV MEX MHL MKD MLI MLT MMR MNE MNG ' +
+  'MNP MOZ MRT MSR MTQ MUS MWI MYS MYT NAM NCL NER NFK NGA NIC NIU NLD NOR NPL NRU NZL OMN PAK PAN PCN PER PHL PLW PNG POL ' +
+  'PRI PRK PRT PRY PSE PYF QAT REU ROU RUS RWA SAU SDN SEN SGP SGS SHN SJM SLB SLE SLV SMR SOM SPM SRB SSD STP SUR SVK SVN ' +
+  'SWE SWZ SXM SYC SYR TCA TCD TGO THA TJK TKL TKM TLS TON TTO TUN TUR TUV TWN TZA UGA UKR UMI URY USA UZB VAT VCT VEN VGB ' +
+  'VIR VNM VUT WLF WSM YEM ZAF ZMB ZWE';
+
+export const ISO_3166_ALPHA3: ReadonlySet<string> = new Set(ALPHA3.split(' '));
+
+/** The owner code, upper-cased, if it is an ISO 3166-1 alpha-3 code; otherwise an InputError naming `field`. */
+export function validateOwner(owner: unknown, field = 'owner'): string {
+  if (typeof owner !== 'string') throw new InputError(field, owner, 'must be an ISO 3166-1 alpha-3 country code such as USA or JPN');
+  const code = owner.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(code)) throw new InputError(field, owner, 'must be a three-letter ISO 3166-1 alpha-3 country code such as USA or JPN');
+  if (!ISO_3166_ALPHA3.has(code)) throw new InputError(field, owner, 'is not an ISO 3166-1 alpha-3 country code (e.g. USA, JPN, GBR, AUS)');
+  return code;
+}
