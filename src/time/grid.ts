@@ -11,10 +11,10 @@ export interface TimeGrid {
   readonly count: number;
 }
 
-export function timeGrid(start: Instant, durationS: number, stepS: number): TimeGrid {
-  if (!Number.isFinite(stepS) || stepS <= 0) throw new InputError('step', stepS, 'must be a positive number of seconds');
-  if (!Number.isFinite(durationS) || durationS < 0) throw new InputError('duration', durationS, 'must be zero or a positive number of seconds');
-  if (stepS > durationS && durationS > 0) throw new InputError('step', stepS, `must not exceed the duration (${durationS} s)`);
+export function timeGrid(start: Instant, durationS: number, stepS: number, fields = { duration: 'duration', step: 'step' }): TimeGrid {
+  if (!Number.isFinite(stepS) || stepS <= 0) throw new InputError(fields.step, stepS, 'must be a positive number of seconds');
+  if (!Number.isFinite(durationS) || durationS < 0) throw new InputError(fields.duration, durationS, 'must be zero or a positive number of seconds');
+  if (stepS > durationS && durationS > 0) throw new InputError(fields.step, stepS, `must not exceed the duration (${durationS} s)`);
   // A tolerance of a nanosecond keeps the end point when duration is a multiple of step.
   const count = Math.floor(durationS / stepS + 1e-9) + 1;
   return { start, stepS, count };
