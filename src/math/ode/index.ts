@@ -1,0 +1,3 @@
+export * from './types.ts';
+export * from './dense.ts';
+export * from './integrate.ts';

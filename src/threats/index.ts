@@ -1,0 +1,13 @@
+export * from './vehicle.ts';
+export * from './presets.ts';
+export * from './aero.ts';
+export * from './geometry.ts';
+export * from './manoeuvres.ts';
+export * from './kepler-ballistic.ts';
+export { PHASES, type Phase, type PhaseSpan, type FlightControls, type FlightOutcome, type FlightSetup, flyOnce } from './flight.ts';
+export * from './fly-threat.ts';
+export * from './trajectory.ts';
+export * from './signature.ts';
+export * from './body-signature.ts';
+export * from './series.ts';
+export * from './export.ts';
