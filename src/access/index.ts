@@ -1,0 +1,3 @@
+export * from './trajectory.ts';
+export * from './intervals.ts';
+export * from './conditions.ts';
