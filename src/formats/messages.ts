@@ -282,7 +282,45 @@ export function truthFromMessage(m: TruthMessage): TruthSample {
   };
 }
 
+/**
+ * NDJSON lines of a simulation (src/tracking/simulation), split into the report stream the
+ * tracker reads and the truth stream the scorer reads; false alarms carry no truth.
+ */
+export function* simulationLines(events: Iterable<{ kind: 'report'; report: Report } | { kind: 'truth'; sample: TruthSample }>): Generator<{ stream: 'reports' | 'truth'; line: string }> {
+  for (const e of events) {
+    if (e.kind === 'report') yield { stream: 'reports', line: formatMessage(messageFromReport(e.report)) };
+    else yield { stream: 'truth', line: formatMessage(messageFromTruth(e.sample)) };
+  }
+}
+
 /** One NDJSON line (no newline) for a message. */
 export function formatMessage(m: Message): string {
   return JSON.stringify(m);
+}
+
+const SCHEMA_NOTES = {
+  report: {
+    title: 'tracklayer sensor report',
+    description:
+      'One detection: a unit line of sight from a sensor, no range. Earth-fixed frame (ITRF), metres, UTC. lineOfSightItrf must have length 1 within 1e-6 and points from the sensor at timeUtc to where the target was when the light left it (light time included, aberration removed). sigmaRad is the one-sigma angular noise per axis.',
+  },
+  track: {
+    title: 'tracklayer track',
+    description:
+      'The state of one track at one scan time, ITRF metres and m/s, UTC. Covariances are 3 x 3 row-major (m^2, (m/s)^2). A snapshot later than lastUpdateUtc is coasted (predicted). reportIds are the reports assimilated since the previous message of this track. impact is present for confirmed ballistic tracks.',
+  },
+  truth: {
+    title: 'tracklayer truth sample',
+    description: 'The true state of one object at one instant, for scoring: ITRF metres and m/s, UTC; sensorsInView is how many sensors could see it.',
+  },
+} as const;
+
+/** JSON Schemas (draft 2020-12) of the three messages, derived from the zod schemas that validate them. */
+export function messageJsonSchemas(): Record<'report' | 'track' | 'truth', Record<string, unknown>> {
+  const one = (name: keyof typeof SCHEMA_NOTES, schema: z.ZodType) => ({
+    ...(z.toJSONSchema(schema, { unrepresentable: 'any' }) as Record<string, unknown>),
+    $id: `https://tracklayer.invalid/schemas/${name}.schema.json`,
+    ...SCHEMA_NOTES[name],
+  });
+  return { report: one('report', reportMessageSchema), track: one('track', trackMessageSchema), truth: one('truth', truthMessageSchema) };
 }

@@ -1,6 +1,6 @@
 import { InputError } from '../math/errors.ts';
 import type { Random } from '../math/random.ts';
-import { normalCdf, normalQuantile } from './normal.ts';
+import { normalCdf, normalQuantile } from '../math/normal.ts';
 import type { Sensor } from './sensor.ts';
 
 /**

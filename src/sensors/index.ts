@@ -3,4 +3,3 @@ export * from './sensor-config.ts';
 export * from './margins.ts';
 export * from './sensor-model.ts';
 export * from './detection.ts';
-export * from './normal.ts';

@@ -18,7 +18,7 @@ import {
   thresholdForFalseAlarmProbability,
 } from '../../src/sensors/detection.ts';
 import { coneMargin, elevationMargin, occlusionMargin, spaceBackgroundMargin, sunExclusionMargin } from '../../src/sensors/margins.ts';
-import { erfc, normalCdf, normalQuantile } from '../../src/sensors/normal.ts';
+import { erfc, normalCdf, normalQuantile } from '../../src/math/normal.ts';
 import { sensorFromConfig } from '../../src/sensors/sensor-config.ts';
 import { SensorModel } from '../../src/sensors/sensor-model.ts';
 import { expectWithin } from '../helpers/miss.ts';

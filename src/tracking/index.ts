@@ -1,0 +1,20 @@
+// Public surface of the tracking layer (issue 5).
+export * from './types.ts';
+export * from './config.ts';
+export * from './tracker.ts';
+export * from './triangulation.ts';
+export * from './initiator.ts';
+export * from './measurement.ts';
+export * from './classification.ts';
+export * from './impact.ts';
+export * from './chi-square.ts';
+export * from './models/transition.ts';
+export { earthFixedAcceleration, accelerationGradient } from './models/gravity.ts';
+export * from './filters/gaussian-filter.ts';
+export * from './filters/imm.ts';
+export * from './association/associators.ts';
+export * from './metrics/gospa.ts';
+export * from './metrics/score.ts';
+export * from './simulation/sensors.ts';
+export * from './simulation/targets.ts';
+export * from './simulation/simulate.ts';
