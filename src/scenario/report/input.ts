@@ -1,0 +1,108 @@
+/**
+ * What report.html is drawn from: the run's summary (the same object written as summary.json)
+ * plus the time series and maps a person would rather look at than read. Everything here is
+ * plain data, units in the key names, times as ISO-8601 UTC text or seconds from the start.
+ */
+
+export interface ReportCoverageFold {
+  fold: number;
+  meanPercentCovered: number;
+  minPercentCovered: number;
+  percentPointsAlwaysCovered: number;
+}
+
+export interface ReportCoverageRow {
+  region: string;
+  altitudeKm: number;
+  /** 'combined', a nation (ISO alpha-3) alone, or 'without:XXX' (everyone but that nation). */
+  view: string;
+  folds: ReportCoverageFold[];
+  /** Per cent of time and grid with two or more sensors crossing at the stereo angle, or null when not asked. */
+  meanPercentStereo: number | null;
+  meanSensorsInView: number;
+}
+
+export interface ReportTrackingRow {
+  view: string;
+  custodyPercent: number;
+  meanTimeToConfirmedS: number | null;
+  fireControlPercent: number;
+  positionRmseM: number | null;
+  velocityRmseMps: number | null;
+  meanNees: number | null;
+  falseConfirmedTracks: number;
+  idSwitches: number;
+  confirmedTracks: number;
+}
+
+export interface ReportAdditivityRow {
+  nation: string;
+  /** Name of the figure, with its unit, e.g. "coverage 2-fold % (theatre, 40 km)". */
+  figure: string;
+  combined: number;
+  alone: number;
+  /** The figure for every nation but this one. */
+  others: number;
+  /** combined - others: what this nation adds. */
+  marginal: number;
+}
+
+export interface ReportThreatRow {
+  id: string;
+  vehicle: string;
+  kind: 'ballistic' | 'glide';
+  launchUtc: string;
+  impactUtc: string;
+  rangeKm: number;
+  flightTimeS: number;
+  apogeeKm: number;
+  maxSpeedMps: number;
+  impactErrorM: number;
+  maxSatellitesInView: number;
+  /** Seconds of flight seen by two or more satellites. */
+  secondsSeenBy2Plus: number;
+}
+
+export interface ReportSummary {
+  scenario: {
+    name: string;
+    description: string | null;
+    seed: number;
+    startUtc: string;
+    endUtc: string;
+    stepS: number;
+    nations: string[];
+    satellites: number;
+    constellations: { id: string; owner: string; satellites: number; design: string }[];
+    threats: number;
+  };
+  /** Wall time of each stage, s. */
+  timingS: Record<string, number>;
+  threats: ReportThreatRow[];
+  coverage: ReportCoverageRow[];
+  tracking: ReportTrackingRow[];
+  additivity: ReportAdditivityRow[];
+}
+
+export interface ReportSeries {
+  /** Seconds from the scenario start of the samples below. */
+  timesS: number[];
+  /** Per threat id: how many satellites see it at each time (null before launch or after impact). */
+  satellitesInView: Record<string, (number | null)[]>;
+  /** Per threat id: distance from the truth of the confirmed track holding it, m (null: no confirmed track). */
+  trackErrorM: Record<string, (number | null)[]>;
+}
+
+export interface ReportMap {
+  title: string;
+  /** A complete <svg> element (src/coverage/map.ts coverageMapSvg). */
+  svg: string;
+}
+
+export interface ReportInput {
+  summary: ReportSummary;
+  series: ReportSeries;
+  maps: ReportMap[];
+  /** The scenario file as written, shown in the report. */
+  scenarioText: string;
+}

@@ -1,0 +1,317 @@
+/**
+ * The run: one deterministic generator that propagates the constellations, flies the threats,
+ * works out who sees what, computes coverage for every additivity view, simulates the sensor
+ * reports, tracks and scores, and returns every output as text. It yields typed progress
+ * messages; it writes nothing (the CLI writes the folder only when the run has finished).
+ */
+import { sunPositionItrf } from '../../bodies/sun.ts';
+import { computeCoverage } from '../../coverage/compute.ts';
+import { coverageMapSvg } from '../../coverage/map.ts';
+import { czmlDocument, czmlFromStateTable, czmlTrajectoryPacket } from '../../formats/czml.ts';
+import { formatOemKvn } from '../../formats/oem-kvn.ts';
+import { oemFromStateTable } from '../../formats/oem.ts';
+import { DEG, KM } from '../../math/units.ts';
+import { propagateJ2Secular } from '../../orbits/j2-secular.ts';
+import { propagateSgp4 } from '../../orbits/sgp4/bulk.ts';
+import type { StateTable } from '../../orbits/state-table.ts';
+import { NO_TARGET_CONSTRAINTS, type Sensor } from '../../sensors/sensor.ts';
+import { SensorModel } from '../../sensors/sensor-model.ts';
+import { additivity, additivityViews } from '../../studies/additivity.ts';
+import { threatTruthNdjson, czmlSamples } from '../../threats/export.ts';
+import { flyThreat } from '../../threats/fly-threat.ts';
+import { sampleTrajectory } from '../../threats/series.ts';
+import { type Trajectory, endInstant, stateAt } from '../../threats/trajectory.ts';
+import { type TimeGrid, gridInstant, timeGrid } from '../../time/grid.ts';
+import type { Instant } from '../../time/instant.ts';
+import { formatIsoUtc } from '../../time/iso.ts';
+import { regionGrids } from '../regions.ts';
+import type { ReportAdditivityRow, ReportCoverageRow, ReportInput, ReportMap, ReportSummary, ReportThreatRow } from '../report/input.ts';
+import type { Scenario } from '../types.ts';
+import type { RunMessage, StageName } from './messages.ts';
+import { satelliteIndicesOf } from './views.ts';
+
+export interface RunOptions {
+  /** The scenario file as written, for the report. */
+  scenarioText?: string;
+  /** Coarser coverage grids and steps (twice the spacing and step) for a fast look. */
+  quick?: boolean;
+}
+
+export interface RunResult {
+  summary: ReportSummary;
+  report: ReportInput;
+  /** Output files by name, as text: summary.json, truth.ndjson, scenario.czml, OEM files, ... */
+  files: Map<string, string>;
+  /** The flown threats and the satellites' ITRF table, for callers that go on computing. */
+  trajectories: Trajectory[];
+  table: StateTable<'ITRF'>;
+}
+
+const round = (x: number, digits: number) => Number(x.toFixed(digits));
+
+export function* runScenario(scenario: Scenario, options: RunOptions = {}): Generator<RunMessage, RunResult> {
+  const timing: Record<string, number> = {};
+  const started = performance.now();
+  let stageStart = 0;
+  const begin = (stage: StageName, detail: string): RunMessage => {
+    stageStart = performance.now();
+    return { type: 'stage-start', stage, detail };
+  };
+  const end = (stage: StageName): RunMessage => {
+    const seconds = (performance.now() - stageStart) / 1000;
+    timing[stage] = round(seconds, 3);
+    return { type: 'stage-end', stage, seconds };
+  };
+
+  const { satellites, time } = scenario;
+  const sensorById = new Map(scenario.sensors.map((s) => [s.id, s]));
+  const sensorOf = (i: number): Sensor => {
+    const payload = satellites[i].payload;
+    const sensor = payload ? sensorById.get(payload) : undefined;
+    if (!sensor) throw new Error(`satellite ${satellites[i].id} carries no known sensor (payload ${payload})`);
+    return sensor.sensor;
+  };
+  const perSatelliteSensors = satellites.map((_, i) => sensorOf(i));
+  const sunPosition = (t: Instant, out: Float64Array) => sunPositionItrf(t, undefined, out);
+
+  // --- Propagate ---
+  yield begin('propagate', `${satellites.length} satellites x ${time.grid.count} steps (${scenario.propagator.toUpperCase()})`);
+  const table = propagate(scenario, time.grid);
+  yield end('propagate');
+
+  // --- Threats ---
+  yield begin('threats', `${scenario.threats.length} flights`);
+  const trajectories: Trajectory[] = [];
+  for (const [i, threat] of scenario.threats.entries()) {
+    trajectories.push(flyThreat(threat.vehicle, threat.request));
+    yield { type: 'progress', stage: 'threats', done: i + 1, total: scenario.threats.length };
+  }
+  yield end('threats');
+
+  // --- Who sees each threat ---
+  yield begin('visibility', 'satellites in view of each threat');
+  const inView = satellitesInView(table, perSatelliteSensors, trajectories, time.grid, sunPosition);
+  yield end('visibility');
+
+  // --- Coverage, for every additivity view ---
+  const coverageRows: ReportCoverageRow[] = [];
+  const maps: ReportMap[] = [];
+  const additivityRows: ReportAdditivityRow[] = [];
+  const cov = scenario.figures.coverage;
+  if (cov) {
+    const stepS = cov.step * (options.quick ? 2 : 1);
+    const covGrid = timeGrid(time.start, time.duration, Math.min(stepS, time.duration));
+    const covTable = covGrid.stepS === time.grid.stepS ? table : propagate(scenario, covGrid);
+    const views = scenario.figures.additivity ? additivityViews(scenario.nations) : [{ view: 'combined', nations: scenario.nations }];
+    const regions = scenario.regions.filter((r) => cov.regions.includes(r.id));
+    const jobs = regions.flatMap((region) => regionGrids(region).map((grid, a) => ({ region, grid, altitude: region.altitudes[a] })));
+    yield begin('coverage', `${jobs.length} region layers x ${views.length} views`);
+    let done = 0;
+    for (const job of jobs) {
+      const grid = options.quick ? regionGrids({ ...job.region, gridDeg: job.region.gridDeg * 2, altitudes: [job.altitude] })[0] : job.grid;
+      const byView = new Map<string, ReturnType<typeof computeCoverage>>();
+      const run = (nations: readonly string[]) => {
+        const key = [...nations].sort().join(',');
+        let report = byView.get(key);
+        if (!report) {
+          report = computeCoverage({
+            table: covTable,
+            sensors: perSatelliteSensors,
+            grid,
+            folds: cov.folds,
+            satellites: satelliteIndicesOf(scenario, nations),
+            stereoAngle: cov.stereoAngle,
+            sunPosition,
+            constraints: job.region.minElevation === null ? NO_TARGET_CONSTRAINTS : { minElevation: job.region.minElevation },
+          });
+          byView.set(key, report);
+        }
+        return report;
+      };
+      const altitudeKm = round(job.altitude / KM, 3);
+      for (const view of views) {
+        const report = run(view.nations);
+        coverageRows.push({
+          region: job.region.id,
+          altitudeKm,
+          view: view.view,
+          folds: report.folds.map((f) => ({
+            fold: f.fold,
+            meanPercentCovered: round(f.meanPercentCovered, 3),
+            minPercentCovered: round(f.minPercentCovered, 3),
+            percentPointsAlwaysCovered: round(f.percentPointsAlwaysCovered, 3),
+          })),
+          meanPercentStereo: report.stereo ? round(report.stereo.meanPercent, 3) : null,
+          meanSensorsInView: round(report.meanSensorsInView, 4),
+        });
+        if (view.nations.length === scenario.nations.length || view.nations.length === 1) {
+          const foldIndex = Math.max(0, cov.folds.findIndex((f) => f >= 2));
+          maps.push({
+            title: `${job.region.id} at ${altitudeKm} km: ${cov.folds[foldIndex]}-fold coverage, ${view.view}`,
+            svg: coverageMapSvg(grid, report.perPoint[foldIndex].percentCovered, {
+              title: `${job.region.id}, ${altitudeKm} km: % of time with ${cov.folds[foldIndex]}+ sensors (${view.view})`,
+              unit: '%',
+              min: 0,
+              max: 100,
+              width: 720,
+            }),
+          });
+        }
+        done++;
+        yield { type: 'progress', stage: 'coverage', done, total: jobs.length * views.length };
+      }
+      if (scenario.figures.additivity && scenario.nations.length > 1) {
+        const where = `${job.region.id}, ${altitudeKm} km`;
+        cov.folds.forEach((fold, f) => {
+          additivityRows.push(...additivity(`coverage ${fold}-fold % (${where})`, scenario.nations, (n) => round(run(n).folds[f].meanPercentCovered, 3)));
+        });
+        if (cov.stereoAngle !== null) {
+          additivityRows.push(...additivity(`stereo % (${where})`, scenario.nations, (n) => round(run(n).stereo?.meanPercent ?? 0, 3)));
+        }
+      }
+    }
+    yield end('coverage');
+  }
+
+  // --- Outputs ---
+  yield begin('outputs', 'summary, truth, CZML, OEM');
+  const files = new Map<string, string>();
+  const threatRows: ReportThreatRow[] = trajectories.map((traj, i) => ({
+    id: traj.id,
+    vehicle: scenario.threats[i].vehicleId,
+    kind: traj.vehicle.kind,
+    launchUtc: formatIsoUtc(traj.launchTime, 3),
+    impactUtc: formatIsoUtc(endInstant(traj), 3),
+    rangeKm: round(traj.summary.range / KM, 3),
+    flightTimeS: round(traj.summary.flightTime, 3),
+    apogeeKm: round(traj.summary.apogee / KM, 3),
+    maxSpeedMps: round(traj.summary.maxSpeed, 2),
+    impactErrorM: round(traj.summary.impactError, 2),
+    maxSatellitesInView: Math.max(0, ...inView.counts[i].filter((c): c is number => c !== null)),
+    secondsSeenBy2Plus: round(inView.counts[i].filter((c) => c !== null && c >= 2).length * time.grid.stepS, 3),
+  }));
+  const truthSeries = trajectories.map((traj) => sampleTrajectory(traj, { step: 1 }));
+  files.set('truth.ndjson', truthSeries.map((s) => threatTruthNdjson(s)).join(''));
+  files.set('scenario.czml', `${JSON.stringify(scenarioCzml(scenario, table, trajectories))}\n`);
+  for (const constellation of scenario.constellations) {
+    const ids = constellation.satellites.map((s) => s.id);
+    const subset = subsetTable(table, ids);
+    const objects = Object.fromEntries(constellation.satellites.map((s) => [s.id, { name: s.name, objectId: s.id }]));
+    files.set(`oem/${constellation.id}.oem`, formatOemKvn(oemFromStateTable(subset, { creationDate: time.start, originator: 'tracklayer', objects })));
+  }
+  yield end('outputs');
+  timing.total = round((performance.now() - started) / 1000, 3);
+
+  const summary: ReportSummary = {
+    scenario: {
+      name: scenario.name,
+      description: scenario.description,
+      seed: scenario.seed,
+      startUtc: formatIsoUtc(time.start, 3),
+      endUtc: formatIsoUtc(time.end, 3),
+      stepS: time.step,
+      nations: [...scenario.nations],
+      satellites: satellites.length,
+      constellations: scenario.constellations.map((c) => ({ id: c.id, owner: c.owner, satellites: c.satellites.length, design: describeDesign(c.design) })),
+      threats: trajectories.length,
+    },
+    timingS: timing,
+    threats: threatRows,
+    coverage: coverageRows,
+    tracking: [],
+    additivity: additivityRows,
+  };
+  files.set('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+  const report: ReportInput = {
+    summary,
+    series: { timesS: inView.timesS, satellitesInView: Object.fromEntries(trajectories.map((t, i) => [t.id, inView.counts[i]])), trackErrorM: {} },
+    maps,
+    scenarioText: options.scenarioText ?? '',
+  };
+  return { summary, report, files, trajectories, table };
+}
+
+function propagate(scenario: Scenario, grid: TimeGrid): StateTable<'ITRF'> {
+  const sets = scenario.satellites.map((s) => s.elements);
+  const ids = scenario.satellites.map((s) => s.id);
+  return scenario.propagator === 'j2' ? propagateJ2Secular(sets, grid, { frame: 'ITRF', ids }) : propagateSgp4(sets, grid, { frame: 'ITRF', ids });
+}
+
+/** At each step of the grid, how many satellites' sensors see each threat (null outside its flight). */
+function satellitesInView(
+  table: StateTable<'ITRF'>,
+  sensors: readonly Sensor[],
+  trajectories: readonly Trajectory[],
+  grid: TimeGrid,
+  sunPosition: (t: Instant, out: Float64Array) => Float64Array,
+): { timesS: number[]; counts: (number | null)[][] } {
+  const models = sensors.map((s) => new SensorModel(s));
+  const n = table.nObjects;
+  const counts = trajectories.map(() => new Array<number | null>(grid.count).fill(null));
+  const timesS: number[] = [];
+  const sun = new Float64Array(3);
+  const state = new Float64Array(6);
+  for (let k = 0; k < grid.count; k++) {
+    const t = gridInstant(grid, k);
+    timesS.push(k * grid.stepS);
+    const live = trajectories.map((traj) => t >= traj.launchTime && t <= endInstant(traj));
+    if (!live.some(Boolean)) continue;
+    sunPosition(t, sun);
+    const targets = trajectories.map((traj, j) => (live[j] ? Float64Array.from(stateAt(traj, t, state).subarray(0, 3)) : null));
+    for (let j = 0; j < trajectories.length; j++) if (live[j]) counts[j][k] = 0;
+    for (let i = 0; i < n; i++) {
+      const row = k * n + i;
+      if (table.status[row] !== 0) continue;
+      const model = models[i];
+      model.prepare(table.x[row], table.y[row], table.z[row], table.vx[row], table.vy[row], table.vz[row], sun[0], sun[1], sun[2]);
+      for (let j = 0; j < trajectories.length; j++) {
+        const p = targets[j];
+        if (!p) continue;
+        const r = Math.hypot(p[0], p[1], p[2]);
+        if (model.marginTo(p[0], p[1], p[2], p[0] / r, p[1] / r, p[2] / r) > 0) counts[j][k] = (counts[j][k] as number) + 1;
+      }
+    }
+  }
+  return { timesS, counts };
+}
+
+function scenarioCzml(scenario: Scenario, table: StateTable<'ITRF'>, trajectories: readonly Trajectory[]): Record<string, unknown>[] {
+  const satellitePackets = czmlFromStateTable(
+    table,
+    scenario.satellites.map((s) => ({ id: s.id, name: s.name, owner: s.owner, constellation: s.constellation })),
+    { name: scenario.name },
+  );
+  const threatPackets = trajectories.map((traj) => {
+    const series = sampleTrajectory(traj, { step: 2 });
+    const { times, positionsItrf } = czmlSamples(series);
+    return czmlTrajectoryPacket({ id: `threat/${traj.id}`, name: traj.id, times, positionsItrf, kind: 'threat', color: traj.vehicle.kind === 'glide' ? [255, 69, 0, 255] : [255, 215, 0, 255] });
+  });
+  const [, ...rest] = satellitePackets;
+  return czmlDocument(scenario.name, scenario.time.start, scenario.time.end, [...rest, ...threatPackets]);
+}
+
+function describeDesign(design: Scenario['constellations'][number]['design']): string {
+  switch (design.type) {
+    case 'walker':
+      return `${design.spec.pattern}:${round(design.spec.inclination / DEG, 4)}:${design.spec.total}/${design.spec.planes}/${design.spec.phasing}@${round(design.spec.altitude / KM, 3)}km`;
+    case 'sun-synchronous':
+      return `sun-synchronous ${round(design.altitude / KM, 3)} km, ${design.localTimesOfAscendingNode.length} planes x ${design.satellitesPerPlane}`;
+    case 'element-sets':
+      return `${design.format.toUpperCase()} ${design.file}`;
+  }
+}
+
+export function subsetTable(table: StateTable<'ITRF'>, ids: readonly string[]): StateTable<'ITRF'> {
+  const columns = ids.map((id) => table.ids.indexOf(id));
+  const n = table.nObjects;
+  const m = columns.length;
+  const count = table.grid.count;
+  const pick = (a: Float64Array) => {
+    const out = new Float64Array(count * m);
+    for (let k = 0; k < count; k++) for (let j = 0; j < m; j++) out[k * m + j] = a[k * n + columns[j]];
+    return out;
+  };
+  const status = new Uint8Array(count * m);
+  for (let k = 0; k < count; k++) for (let j = 0; j < m; j++) status[k * m + j] = table.status[k * n + columns[j]];
+  return { frame: 'ITRF', grid: table.grid, nObjects: m, ids, x: pick(table.x), y: pick(table.y), z: pick(table.z), vx: pick(table.vx), vy: pick(table.vy), vz: pick(table.vz), status };
+}
