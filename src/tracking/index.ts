@@ -18,3 +18,5 @@ export * from './metrics/score.ts';
 export * from './simulation/sensors.ts';
 export * from './simulation/targets.ts';
 export * from './simulation/simulate.ts';
+export * from './simulation/threat-target.ts';
+export * from './simulation/satellite-sensor.ts';

@@ -17,6 +17,8 @@ export interface MeasurementModel {
   jacobian(x: ArrayLike<number>, out: Float64Array): void;
   /** Measurement noise covariance, dim x dim. */
   noise(out: Float64Array): void;
+  /** When set, the Jacobian is zero beyond its first `activeColumns` columns, so filters may skip them. */
+  readonly activeColumns?: number;
 }
 
 /** A linear measurement z = H x + noise(R): for textbook checks. */
@@ -52,6 +54,8 @@ export class LinearMeasurement implements MeasurementModel {
  */
 export class BearingMeasurement implements MeasurementModel {
   readonly dim = 2;
+  /** A line of sight depends on position and (through the light time) velocity only. */
+  readonly activeColumns = 6;
   readonly sensor = new Float64Array(3);
   /** Reference direction u0 and the tangent-plane axes e1, e2. */
   readonly u0 = new Float64Array(3);

@@ -177,6 +177,16 @@ export class Tracker {
   /** Processes the buffered reports of one instant, one sensor frame at a time. */
   private flushFrames(): void {
     if (this.frameBuffer.length === 0) return;
+    const only = this.frameBuffer[0].sensorId;
+    let single = true;
+    for (let i = 1; i < this.frameBuffer.length && single; i++) single = this.frameBuffer[i].sensorId === only;
+    if (single) {
+      // The usual case with asynchronous sensors: one sensor's frame at this instant.
+      const frame = this.frameBuffer;
+      this.frameBuffer = [];
+      this.processFrame(frame);
+      return;
+    }
     const bySensor = new Map<string, Report[]>();
     for (const r of this.frameBuffer) {
       const list = bySensor.get(r.sensorId);
@@ -195,6 +205,7 @@ export class Tracker {
   private claimed = new Uint8Array(64);
   private gated = new Uint8Array(64);
   private pairs: GatedPair[] = [];
+  private readonly pairPool: { track: number; report: number; nis: number; logNorm: number }[] = [];
   private readonly reference = new Float64Array(3);
   private readonly single = new Float64Array([1]);
   private zs = new Float64Array(2);
@@ -231,11 +242,17 @@ export class Tracker {
       // Position variance along the extrapolation, plus 20 m/s^2 of unmodelled acceleration.
       const posVar = P[0] + P[10] + P[20] + dt * dt * (P[30] + P[40] + P[50]) + 100 * dt ** 4;
       const start = nPairsCand;
+      // The gate depends on the report only through its sigma, which a frame's reports share.
+      let gateSigma = Number.NaN;
+      let cosGate = 0;
       for (let j = 0; j < nD; j++) {
         const u = reports[j].lineOfSight;
         const sig = reports[j].sigma;
-        const gate = c.coarseGateSigmas * Math.sqrt(posVar / (rho * rho) + sig * sig);
-        const cosGate = gate < 0.5 ? 1 - 0.5 * gate * gate : Math.cos(Math.min(gate, Math.PI));
+        if (sig !== gateSigma) {
+          gateSigma = sig;
+          const gate = c.coarseGateSigmas * Math.sqrt(posVar / (rho * rho) + sig * sig);
+          cosGate = gate < 0.5 ? 1 - 0.5 * gate * gate : Math.cos(Math.min(gate, Math.PI));
+        }
         const cosAngle = (dx * u[0] + dy * u[1] + dz * u[2]) / rho;
         if (this.ungated || cosAngle > cosGate) {
           if (nPairsCand >= this.candReport.length) {
@@ -263,6 +280,7 @@ export class Tracker {
     const claimed = this.claimed;
     gated.fill(0, 0, nD);
     claimed.fill(0, 0, nD);
+    let shared = false;
     for (let ci = 0; ci < nCand; ci++) {
       const track = this.tracks[this.candTrack[ci]];
       this.estimator.predict(track.est, t);
@@ -285,14 +303,37 @@ export class Tracker {
         const n1 = zOf[2 * j + 1] - this.gateMoments.zPred[1];
         const nis = n0 * (i00 * n0 + i01 * n1) + n1 * (i01 * n0 + i11 * n1);
         if (this.ungated || nis < this.gateThreshold) {
-          pairs.push({ track: ci, report: j, nis, logNorm });
+          // Pair records are reused from frame to frame: no garbage per report.
+          let pair = this.pairPool[pairs.length];
+          if (!pair) {
+            pair = { track: 0, report: 0, nis: 0, logNorm: 0 };
+            this.pairPool.push(pair);
+          }
+          pair.track = ci;
+          pair.report = j;
+          pair.nis = nis;
+          pair.logNorm = logNorm;
+          pairs.push(pair);
+          if (gated[j] !== 0) shared = true;
           gated[j] = 1;
         }
       }
     }
     // 3. Associate and update.
     if (pairs.length > 0) {
-      if (c.association === 'gnn') {
+      if (c.association === 'gnn' && !shared && !this.ungated) {
+        // No report is in two tracks' gates: the optimal assignment is each track's own best
+        // report (pairs arrive grouped by track), so the solver and its clustering are not needed.
+        let k = 0;
+        while (k < pairs.length) {
+          const ci = pairs[k].track;
+          let best = k;
+          for (k++; k < pairs.length && pairs[k].track === ci; k++) if (pairs[k].nis < pairs[best].nis) best = k;
+          const j = pairs[best].report;
+          claimed[j] = 1;
+          this.updateTrack(this.tracks[this.candTrack[ci]], reports, j, 1, this.single, 0, 0);
+        }
+      } else if (c.association === 'gnn') {
         const assigned = globalNearestNeighbour(nCand, nD, pairs, this.ungated ? Number.MAX_VALUE / 4 : this.gateThreshold, this.solver);
         for (let ci = 0; ci < nCand; ci++) {
           const j = assigned[ci];

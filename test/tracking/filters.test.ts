@@ -256,3 +256,47 @@ describe('Kalman filters', () => {
     checkConsistency(r);
   });
 });
+
+describe('block-structured covariance prediction of the flight models', () => {
+  /** Dense reference F P F^T + Q from the model's own Jacobian and process noise. */
+  function denseReference(model: FlightModel, x: Float64Array, P: Float64Array, dt: number): Float64Array {
+    const F = new Float64Array(81);
+    const Q = new Float64Array(81);
+    model.jacobian(x, dt, F);
+    model.processNoise(x, dt, Q);
+    const out = new Float64Array(81);
+    for (let i = 0; i < 9; i++) {
+      for (let j = 0; j < 9; j++) {
+        let s = Q[i * 9 + j];
+        for (let k = 0; k < 9; k++) for (let l = 0; l < 9; l++) s += F[i * 9 + k] * P[k * 9 + l] * F[j * 9 + l];
+        out[i * 9 + j] = s;
+      }
+    }
+    return out;
+  }
+
+  it('equals the dense product for the coupled (glide, nca) and pinned (ballistic) models', () => {
+    const random = new Random(4);
+    const models = [glideModel(60, 3, 0.01, 'level'), nearlyConstantAccelerationModel(10), ballisticModel(0.01)];
+    for (const model of models) {
+      for (let trial = 0; trial < 5; trial++) {
+        const x = new Float64Array([6.4e6 + random.uniformIn(-1e5, 1e5), 1e6, 5e5, 3000, -4000, 1000, 2, -1, 3]);
+        // A random SPD covariance with correlations everywhere (including the acceleration).
+        const L = new Float64Array(81);
+        for (let i = 0; i < 9; i++) for (let j = 0; j <= i; j++) L[i * 9 + j] = (i === j ? 2 : 0.5) * random.normal() * (i < 3 ? 100 : i < 6 ? 10 : 1) + (i === j ? 5 : 0);
+        const P = new Float64Array(81);
+        for (let i = 0; i < 9; i++) for (let j = 0; j < 9; j++) for (let k = 0; k < 9; k++) P[i * 9 + j] += L[i * 9 + k] * L[j * 9 + k];
+        const dt = random.uniformIn(0.01, 1.9);
+        // Ballistic flight pins a: its rows and columns of F are zero, whatever P held there.
+        const expected = denseReference(model, x, P, dt);
+        const filter = new ExtendedKalmanFilter(9);
+        const xs = x.slice();
+        const Ps = P.slice();
+        filter.predict(model, xs, Ps, dt);
+        for (let i = 0; i < 81; i++) {
+          expectWithin(Ps[i], expected[i], 1e-9 * Math.sqrt(Math.abs(expected[Math.floor(i / 9) * 10]) * Math.abs(expected[(i % 9) * 10])) + 1e-12, 'variance units', `${model.name} P[${i}]`);
+        }
+      }
+    }
+  });
+});

@@ -64,6 +64,10 @@ export class ExtendedKalmanFilter implements GaussianFilter {
       model.jacobian(x, h, F);
       model.propagate(x, h, x);
       model.processNoise(x, h, Q);
+      if (n === 9 && model.blockPattern !== undefined) {
+        flightCovariancePredict(F, P, Q, FP, model.blockPattern === 'pinned');
+        continue;
+      }
       // P <- F P F^T + Q over F's non-zero entries only (a flight model's F is mostly zeros).
       const { nzCols, rowStart } = this;
       let c = 0;
@@ -107,14 +111,14 @@ export class ExtendedKalmanFilter implements GaussianFilter {
     const H = this.H;
     measurement.predict(x, out.zPred);
     measurement.jacobian(x, H);
-    // Pxz = P H^T (n x m); S = H P H^T + R.
+    const active = Math.min(n, measurement.activeColumns ?? n);
+    // Pxz = P H^T (n x m); S = H P H^T + R; H's columns past `active` are zero.
     for (let i = 0; i < n; i++) {
+      const row = i * n;
       for (let a = 0; a < m; a++) {
+        const ha = a * n;
         let s = 0;
-        for (let k = 0; k < n; k++) {
-          const h = H[a * n + k];
-          if (h !== 0) s += P[i * n + k] * h;
-        }
+        for (let k = 0; k < active; k++) s += P[row + k] * H[ha + k];
         out.Pxz[i * m + a] = s;
       }
     }
@@ -122,11 +126,97 @@ export class ExtendedKalmanFilter implements GaussianFilter {
     for (let a = 0; a < m; a++) {
       for (let b = 0; b < m; b++) {
         let s = 0;
-        for (let k = 0; k < n; k++) s += H[a * n + k] * out.Pxz[k * m + b];
+        for (let k = 0; k < active; k++) s += H[a * n + k] * out.Pxz[k * m + b];
         out.S[a * m + b] += s;
       }
     }
     symmetrize(out.S, m);
+  }
+}
+
+/**
+ * P <- F P F^T + Q for a 9-state [r, v, a] flight model, reading only F's non-zero blocks: a row
+ * of r has r, v and its own a column; a row of v has every column; a row of a only its own
+ * diagonal. With `pinned` (a held at zero) F's a rows and columns are zero, so only the 6 x 6
+ * [r, v] block is propagated and the a block is Q's. About a third of the multiplications of
+ * the general sparse product, with no index lists.
+ */
+function flightCovariancePredict(F: Float64Array, P: Float64Array, Q: Float64Array, FP: Float64Array, pinned: boolean): void {
+  if (pinned) {
+    // FP (rows 0-5) over the r, v columns of F.
+    for (let i = 0; i < 6; i++) {
+      const fi = i * 9;
+      const f0 = F[fi], f1 = F[fi + 1], f2 = F[fi + 2], f3 = F[fi + 3], f4 = F[fi + 4], f5 = F[fi + 5];
+      for (let j = 0; j < 6; j++) {
+        FP[fi + j] = f0 * P[j] + f1 * P[9 + j] + f2 * P[18 + j] + f3 * P[27 + j] + f4 * P[36 + j] + f5 * P[45 + j];
+      }
+    }
+    for (let i = 0; i < 6; i++) {
+      const fi = i * 9;
+      for (let j = i; j < 6; j++) {
+        const fj = j * 9;
+        const v =
+          FP[fi] * F[fj] + FP[fi + 1] * F[fj + 1] + FP[fi + 2] * F[fj + 2] + FP[fi + 3] * F[fj + 3] + FP[fi + 4] * F[fj + 4] + FP[fi + 5] * F[fj + 5] +
+          0.5 * (Q[fi + j] + Q[fj + i]);
+        P[fi + j] = v;
+        P[fj + i] = v;
+      }
+      for (let j = 6; j < 9; j++) {
+        const v = 0.5 * (Q[fi + j] + Q[j * 9 + i]);
+        P[fi + j] = v;
+        P[j * 9 + i] = v;
+      }
+    }
+    for (let i = 6; i < 9; i++) {
+      for (let j = i; j < 9; j++) {
+        const v = 0.5 * (Q[i * 9 + j] + Q[j * 9 + i]);
+        P[i * 9 + j] = v;
+        P[j * 9 + i] = v;
+      }
+    }
+    return;
+  }
+  // FP = F P, row by row over each row's non-zero columns.
+  for (let i = 0; i < 3; i++) {
+    const fi = i * 9;
+    const f0 = F[fi], f1 = F[fi + 1], f2 = F[fi + 2], f3 = F[fi + 3], f4 = F[fi + 4], f5 = F[fi + 5], fa = F[fi + 6 + i];
+    const pa = (6 + i) * 9;
+    for (let j = 0; j < 9; j++) {
+      FP[fi + j] = f0 * P[j] + f1 * P[9 + j] + f2 * P[18 + j] + f3 * P[27 + j] + f4 * P[36 + j] + f5 * P[45 + j] + fa * P[pa + j];
+    }
+  }
+  for (let i = 3; i < 6; i++) {
+    const fi = i * 9;
+    const f0 = F[fi], f1 = F[fi + 1], f2 = F[fi + 2], f3 = F[fi + 3], f4 = F[fi + 4], f5 = F[fi + 5], f6 = F[fi + 6], f7 = F[fi + 7], f8 = F[fi + 8];
+    for (let j = 0; j < 9; j++) {
+      FP[fi + j] =
+        f0 * P[j] + f1 * P[9 + j] + f2 * P[18 + j] + f3 * P[27 + j] + f4 * P[36 + j] + f5 * P[45 + j] + f6 * P[54 + j] + f7 * P[63 + j] + f8 * P[72 + j];
+    }
+  }
+  for (let i = 6; i < 9; i++) {
+    const fi = i * 9;
+    const fa = F[fi + i];
+    for (let j = 0; j < 9; j++) FP[fi + j] = fa * P[fi + j];
+  }
+  // P = FP F^T + Q, upper triangle mirrored; column j of F^T is row j of F.
+  for (let i = 0; i < 9; i++) {
+    const fi = i * 9;
+    for (let j = i; j < 9; j++) {
+      const fj = j * 9;
+      let v: number;
+      if (j < 3) {
+        v = FP[fi] * F[fj] + FP[fi + 1] * F[fj + 1] + FP[fi + 2] * F[fj + 2] + FP[fi + 3] * F[fj + 3] + FP[fi + 4] * F[fj + 4] + FP[fi + 5] * F[fj + 5] +
+          FP[fi + 6 + j] * F[fj + 6 + j];
+      } else if (j < 6) {
+        v = FP[fi] * F[fj] + FP[fi + 1] * F[fj + 1] + FP[fi + 2] * F[fj + 2] + FP[fi + 3] * F[fj + 3] + FP[fi + 4] * F[fj + 4] + FP[fi + 5] * F[fj + 5] +
+          FP[fi + 6] * F[fj + 6] + FP[fi + 7] * F[fj + 7] + FP[fi + 8] * F[fj + 8];
+      } else {
+        v = FP[fi + j] * F[fj + j];
+      }
+      v += 0.5 * (Q[fi + j] + Q[fj + i]);
+      P[fi + j] = v;
+      P[fj + i] = v;
+    }
   }
 }
 

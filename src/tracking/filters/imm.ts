@@ -9,7 +9,7 @@ import type { Instant } from '../../time/instant.ts';
 import type { MeasurementModel } from '../measurement.ts';
 import type { TransitionModel } from '../models/transition.ts';
 import {
-  type GaussianFilter, type MeasurementMoments, UpdateWorkspace, innovationStatistics, kalmanUpdate, measurementMoments,
+  type GaussianFilter, type MeasurementMoments, UpdateWorkspace, kalmanUpdate, measurementMoments,
 } from './gaussian-filter.ts';
 
 /** The estimate a track carries: per-mode Gaussians, mode probabilities, and their combination. */
@@ -183,12 +183,21 @@ export class ImmEstimator {
       this.filter.moments(measurement, est.xm[j], est.Pm[j], moments);
       let likelihood = missDensity;
       let logSingle = 0;
+      // The 2 x 2 innovation covariance inverted in closed form (no views, no allocation).
+      const S = moments.S;
+      const det = S[0] * S[3] - S[1] * S[2];
+      if (!(det > 0) || !(S[0] > 0)) return false;
+      const i00 = S[3] / det;
+      const i01 = -0.5 * (S[1] + S[2]) / det;
+      const i11 = S[0] / det;
+      const logNorm = Math.log(det) + 2 * LOG_2PI;
       for (let k = 0; k < count; k++) {
-        nus[2 * k] = zs[2 * k] - moments.zPred[0];
-        nus[2 * k + 1] = zs[2 * k + 1] - moments.zPred[1];
-        const stats = innovationStatistics(nus.subarray(2 * k, 2 * k + 2), moments.S, 2, ws);
-        if (Number.isNaN(stats.nis)) return false;
-        const logN = -0.5 * (stats.nis + stats.logNorm);
+        const n0 = zs[2 * k] - moments.zPred[0];
+        const n1 = zs[2 * k + 1] - moments.zPred[1];
+        nus[2 * k] = n0;
+        nus[2 * k + 1] = n1;
+        const nis = n0 * (i00 * n0 + i01 * n1) + n1 * (i01 * n0 + i11 * n1);
+        const logN = -0.5 * (nis + logNorm);
         if (count === 1) logSingle = logN;
         likelihood += Math.exp(logN);
       }
@@ -247,6 +256,8 @@ export class ImmEstimator {
     }
   }
 }
+
+const LOG_2PI = Math.log(2 * Math.PI);
 
 function normalise(v: Float64Array): void {
   let s = 0;

@@ -19,6 +19,13 @@ export interface TransitionModel {
   jacobian(x: ArrayLike<number>, dt: number, out: Float64Array): void;
   /** Process noise covariance accumulated over `dt`, dim x dim. */
   processNoise(x: ArrayLike<number>, dt: number, out: Float64Array): void;
+  /**
+   * The block pattern of the transition matrix when it is that of a 9-state [r, v, a] flight
+   * model, so a filter can skip its zero blocks: `coupled` when a feeds r and v (rows of r:
+   * columns r, v and a's diagonal; rows of v: all; rows of a: a's diagonal), `pinned` when a is
+   * held at zero (the r, v block only). Absent: a general dense matrix.
+   */
+  readonly blockPattern?: 'coupled' | 'pinned';
 }
 
 /** How the non-gravitational acceleration evolves. */
@@ -71,9 +78,12 @@ export class FlightModel implements TransitionModel {
   private readonly mean = new Float64Array(3);
   private readonly acc = new Float64Array(3);
 
+  readonly blockPattern: 'coupled' | 'pinned';
+
   constructor(options: FlightModelOptions) {
     this.name = options.name;
     this.force = options.specificForce;
+    this.blockPattern = options.specificForce.kind === 'none' ? 'pinned' : 'coupled';
     this.qv = options.velocityNoise;
     this.gravity = options.gravity ?? true;
     this.maxStep = options.maxStep ?? 2;

@@ -7,6 +7,15 @@ import { EARTH_RADIUS_MEAN, EARTH_ROTATION_RATE, WGS84 } from '../../bodies/eart
 import { InputError } from '../../math/errors.ts';
 import type { Random } from '../../math/random.ts';
 import type { Instant } from '../../time/instant.ts';
+import type { SimTarget } from './targets.ts';
+
+/** What a simulated detection reports about its signal, when the sensor model knows it. */
+export interface SimDetection {
+  /** Measured radiant intensity of the target toward the sensor, W/sr. */
+  readonly intensity?: number;
+  /** Measured signal-to-noise ratio. */
+  readonly snr?: number;
+}
 
 export interface SimSensor {
   readonly sensorId: string;
@@ -16,13 +25,20 @@ export interface SimSensor {
   readonly phase: number;
   /** One-sigma angular noise per axis, rad. */
   readonly sigma: number;
-  /** Probability of detecting a target it can see (a number, or a function of the geometry). */
+  /** Probability of detecting a target it can see (a number, or a function of the geometry); unused when `detect` is given. */
   readonly pd: number | ((sensorPosition: Float64Array, targetPosition: Float64Array) => number);
   /** Mean false alarms per frame (Poisson). */
   readonly falseAlarmRatePerFrame: number;
   /** ITRF position at t, m, into out; false when the sensor is not available. */
   positionAt(t: Instant, out: Float64Array): boolean;
-  canSee(sensorPosition: Float64Array, targetPosition: Float64Array): boolean;
+  /** Whether the geometry lets the sensor see a target at t (field of regard, Earth, range, Sun...). */
+  canSee(sensorPosition: Float64Array, targetPosition: Float64Array, t: Instant): boolean;
+  /**
+   * A detection model of its own (signal-to-noise, say) that replaces `pd`: draws from `random`
+   * whether a target it can see is detected in this frame, and returns what the report carries
+   * about the signal (null: not detected).
+   */
+  detect?(t: Instant, sensorPosition: Float64Array, target: SimTarget, targetPosition: Float64Array, random: Random): SimDetection | null;
   /** A false alarm's unit line of sight; default: uniform over the Earth's disc as seen from the sensor. */
   falseAlarmDirection?(random: Random, sensorPosition: Float64Array, out: Float64Array): void;
 }

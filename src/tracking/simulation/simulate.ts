@@ -9,7 +9,7 @@ import { Random } from '../../math/random.ts';
 import { type Instant, instantFromUtcSeconds, utcSecondsFromInstant } from '../../time/instant.ts';
 import { SPEED_OF_LIGHT } from '../measurement.ts';
 import type { Report, TruthSample } from '../types.ts';
-import { type SimSensor, earthDiscDirection } from './sensors.ts';
+import { type SimDetection, type SimSensor, earthDiscDirection } from './sensors.ts';
 import type { SimTarget } from './targets.ts';
 
 export interface SimulationOptions {
@@ -63,22 +63,29 @@ export function* simulate(o: SimulationOptions): Generator<SimulationEvent> {
       if (!sensor.positionAt(t, sensorPos)) continue;
       const position = Float64Array.from(sensorPos);
       let j = 0;
-      const emit = (direction: Float64Array, objectId: string | null): SimulationEvent => ({
-        kind: 'report',
-        objectId,
-        report: { id: `${sensor.sensorId}-${f.k}-${j++}`, t, sensorId: sensor.sensorId, sensorPosition: position, lineOfSight: direction, sigma: sensor.sigma },
-      });
+      const emit = (direction: Float64Array, objectId: string | null, signal: SimDetection | null = null): SimulationEvent => {
+        const report: Report = { id: `${sensor.sensorId}-${f.k}-${j++}`, t, sensorId: sensor.sensorId, sensorPosition: position, lineOfSight: direction, sigma: sensor.sigma };
+        if (signal?.intensity !== undefined) (report as { intensity?: number }).intensity = signal.intensity;
+        if (signal?.snr !== undefined) (report as { snr?: number }).snr = signal.snr;
+        return { kind: 'report', objectId, report };
+      };
       const events: SimulationEvent[] = [];
       for (const target of o.targets) {
         const now = target.stateAt(t);
-        if (!now || !sensor.canSee(position, now.r)) continue;
-        const pd = typeof sensor.pd === 'number' ? sensor.pd : sensor.pd(position, now.r);
-        if (random.uniform() >= pd) continue;
+        if (!now || !sensor.canSee(position, now.r, t)) continue;
+        let signal: SimDetection | null = null;
+        if (sensor.detect) {
+          signal = sensor.detect(t, position, target, now.r, random);
+          if (!signal) continue;
+        } else {
+          const pd = typeof sensor.pd === 'number' ? sensor.pd : sensor.pd(position, now.r);
+          if (random.uniform() >= pd) continue;
+        }
         // Light time: the line of sight points where the target was when the light left it.
         const tau = Math.hypot(now.r[0] - position[0], now.r[1] - position[1], now.r[2] - position[2]) / SPEED_OF_LIGHT;
         const then = target.stateAt((t - tau) as Instant) ?? now;
         for (let i = 0; i < 3; i++) los[i] = then.r[i] - position[i];
-        events.push(emit(perturb(los, sensor.sigma, random), target.id));
+        events.push(emit(perturb(los, sensor.sigma, random), target.id, signal));
       }
       const falseAlarms = random.poisson(sensor.falseAlarmRatePerFrame);
       for (let n = 0; n < falseAlarms; n++) {
@@ -121,7 +128,7 @@ function* truthAt(o: SimulationOptions, t: Instant): Generator<SimulationEvent> 
     let inView = 0;
     o.sensors.forEach((s, i) => {
       const p = positions[i];
-      if (p && s.canSee(p, state.r)) inView++;
+      if (p && s.canSee(p, state.r, t)) inView++;
     });
     yield { kind: 'truth', sample: { objectId: target.id, t, position: state.r, velocity: state.v, sensorsInView: inView } };
   }
