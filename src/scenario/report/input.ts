@@ -91,6 +91,8 @@ export interface ReportSeries {
   satellitesInView: Record<string, (number | null)[]>;
   /** Per threat id: distance from the truth of the confirmed track holding it, m (null: no confirmed track). */
   trackErrorM: Record<string, (number | null)[]>;
+  /** Optional: the fire-control threshold (position one-sigma), m, drawn as a dashed line on the track error plot. */
+  fireControlSigmaM?: number;
 }
 
 export interface ReportMap {

@@ -8,8 +8,10 @@ import { sunPositionItrf } from '../../bodies/sun.ts';
 import { computeCoverage } from '../../coverage/compute.ts';
 import { coverageMapSvg } from '../../coverage/map.ts';
 import { czmlDocument, czmlFromStateTable, czmlTrajectoryPacket } from '../../formats/czml.ts';
+import { formatMessage, messageFromReport, messageFromTrack, messageFromTruth } from '../../formats/messages.ts';
 import { formatOemKvn } from '../../formats/oem-kvn.ts';
 import { oemFromStateTable } from '../../formats/oem.ts';
+import { Random } from '../../math/random.ts';
 import { DEG, KM } from '../../math/units.ts';
 import { propagateJ2Secular } from '../../orbits/j2-secular.ts';
 import { propagateSgp4 } from '../../orbits/sgp4/bulk.ts';
@@ -22,10 +24,17 @@ import { flyThreat } from '../../threats/fly-threat.ts';
 import { sampleTrajectory } from '../../threats/series.ts';
 import { type Trajectory, endInstant, stateAt } from '../../threats/trajectory.ts';
 import { type TimeGrid, gridInstant, timeGrid } from '../../time/grid.ts';
+import { DEFAULT_SCORE, type Score, scoreTracks } from '../../tracking/metrics/score.ts';
+import { satelliteSensor } from '../../tracking/simulation/satellite-sensor.ts';
+import { simulateAll } from '../../tracking/simulation/simulate.ts';
+import { trajectoryTarget } from '../../tracking/simulation/threat-target.ts';
+import { type ScanOutput, trackAll } from '../../tracking/tracker.ts';
+import type { Report, TrackSnapshot, TruthSample } from '../../tracking/types.ts';
+import { deriveSeed } from '../geometry.ts';
 import type { Instant } from '../../time/instant.ts';
 import { formatIsoUtc } from '../../time/iso.ts';
 import { regionGrids } from '../regions.ts';
-import type { ReportAdditivityRow, ReportCoverageRow, ReportInput, ReportMap, ReportSummary, ReportThreatRow } from '../report/input.ts';
+import type { ReportAdditivityRow, ReportCoverageRow, ReportInput, ReportMap, ReportSummary, ReportThreatRow, ReportTrackingRow } from '../report/input.ts';
 import type { Scenario } from '../types.ts';
 import type { RunMessage, StageName } from './messages.ts';
 import { satelliteIndicesOf } from './views.ts';
@@ -173,8 +182,90 @@ export function* runScenario(scenario: Scenario, options: RunOptions = {}): Gene
     yield end('coverage');
   }
 
+  // --- Sensor reports of the threats, then tracks for every additivity view ---
+  const trackingRows: ReportTrackingRow[] = [];
+  const trackErrorM: Record<string, (number | null)[]> = {};
+  let reports: Report[] = [];
+  let truth: TruthSample[] = [];
+  let combinedScans: ScanOutput[] = [];
+  if (trajectories.length > 0 && scenario.figures.tracking) {
+    const scenarioSensors = satellites.map((s) => scenario.sensors.find((x) => x.id === s.payload));
+    const firstLaunch = Math.min(...trajectories.map((t) => t.launchTime));
+    const lastImpact = Math.max(...trajectories.map((t) => endInstant(t)));
+    const simStart = Math.max(time.start, firstLaunch - 2) as Instant;
+    const simEnd = Math.min(time.end, lastImpact + 2);
+    yield begin('reports', `${satellites.length} sensors, ${trajectories.length} targets, ${(simEnd - simStart).toFixed(0)} s`);
+    const phases = new Random(deriveSeed(scenario.seed, 'sensor-phases'));
+    const simSensors = satellites.map((s, i) =>
+      satelliteSensor({
+        table,
+        index: i,
+        sensor: perSatelliteSensors[i],
+        sensorId: s.id,
+        owner: s.owner,
+        sunPosition,
+        threshold: scenarioSensors[i]?.detectionThreshold,
+        sigma: scenarioSensors[i]?.angularNoise,
+        random: phases,
+      }),
+    );
+    const simulation = simulateAll({
+      sensors: simSensors,
+      targets: trajectories.map((t) => trajectoryTarget(t)),
+      start: simStart,
+      durationS: Math.max(1, simEnd - simStart),
+      seed: deriveSeed(scenario.seed, 'reports'),
+      truthPeriod: 1,
+    });
+    reports = simulation.reports;
+    truth = simulation.truth;
+    yield end('reports');
+
+    const ownerOfSensor = new Map(satellites.map((s) => [s.id, s.owner]));
+    const views = scenario.figures.additivity ? additivityViews(scenario.nations) : [{ view: 'combined', nations: scenario.nations }];
+    yield begin('tracking', `${reports.length} reports x ${views.length} views`);
+    const config = {
+      ...scenario.tracker,
+      // Allies share the picture: a track is releasable to every nation whose sensors may be shared.
+      releasabilityBySensor: Object.keys(scenario.tracker.releasabilityBySensor).length > 0
+        ? scenario.tracker.releasabilityBySensor
+        : Object.fromEntries(satellites.map((s) => [s.id, [...scenario.nations]])),
+    };
+    const scoreOptions = { ...DEFAULT_SCORE, ...scenario.figures.tracking };
+    const scores = new Map<string, Score>();
+    const scoreFor = (nations: readonly string[]) => {
+      const key = [...nations].sort().join(',');
+      let score = scores.get(key);
+      if (!score) {
+        const wanted = new Set(nations);
+        const subset = reports.filter((r) => wanted.has(ownerOfSensor.get(r.sensorId) ?? ''));
+        const scans = trackAll(subset, config);
+        if (nations.length === scenario.nations.length) combinedScans = scans;
+        score = scoreTracks(scans.flatMap((scan) => scan.tracks), truth, scoreOptions);
+        scores.set(key, score);
+      }
+      return score;
+    };
+    for (const [v, view] of views.entries()) {
+      trackingRows.push(trackingRow(view.view, scoreFor(view.nations)));
+      yield { type: 'progress', stage: 'tracking', done: v + 1, total: views.length };
+    }
+    if (scenario.figures.additivity && scenario.nations.length > 1) {
+      additivityRows.push(...additivity('custody %', scenario.nations, (n) => round(scoreFor(n).custody * 100, 3)));
+      additivityRows.push(...additivity('fire-control quality %', scenario.nations, (n) => round(scoreFor(n).fireControlFraction * 100, 3)));
+      additivityRows.push(
+        ...additivity('mean time to confirmed track s (lower is better)', scenario.nations, (n) => {
+          const t = scoreFor(n).meanTimeToConfirmed;
+          return Number.isFinite(t) ? round(t, 3) : Number.NaN;
+        }, Number.NaN),
+      );
+    }
+    Object.assign(trackErrorM, trackErrors(combinedScans, truth, trajectories, time.grid, scoreOptions.cutoff));
+    yield end('tracking');
+  }
+
   // --- Outputs ---
-  yield begin('outputs', 'summary, truth, CZML, OEM');
+  yield begin('outputs', 'summary, reports, tracks, truth, CZML, OEM');
   const files = new Map<string, string>();
   const threatRows: ReportThreatRow[] = trajectories.map((traj, i) => ({
     id: traj.id,
@@ -190,9 +281,16 @@ export function* runScenario(scenario: Scenario, options: RunOptions = {}): Gene
     maxSatellitesInView: Math.max(0, ...inView.counts[i].filter((c): c is number => c !== null)),
     secondsSeenBy2Plus: round(inView.counts[i].filter((c) => c !== null && c >= 2).length * time.grid.stepS, 3),
   }));
-  const truthSeries = trajectories.map((traj) => sampleTrajectory(traj, { step: 1 }));
-  files.set('truth.ndjson', truthSeries.map((s) => threatTruthNdjson(s)).join(''));
-  files.set('scenario.czml', `${JSON.stringify(scenarioCzml(scenario, table, trajectories))}\n`);
+  if (truth.length > 0) {
+    files.set('truth.ndjson', truth.map((sample) => `${formatMessage(messageFromTruth(sample))}\n`).join(''));
+  } else {
+    const truthSeries = trajectories.map((traj) => sampleTrajectory(traj, { step: 1 }));
+    files.set('truth.ndjson', truthSeries.map((series) => threatTruthNdjson(series)).join(''));
+  }
+  files.set('reports.ndjson', reports.map((r) => `${formatMessage(messageFromReport(r))}\n`).join(''));
+  const snapshots: TrackSnapshot[] = combinedScans.flatMap((scan) => scan.tracks);
+  files.set('tracks.ndjson', snapshots.map((t) => `${formatMessage(messageFromTrack(t))}\n`).join(''));
+  files.set('scenario.czml', `${JSON.stringify(scenarioCzml(scenario, table, trajectories, snapshots))}\n`);
   for (const constellation of scenario.constellations) {
     const ids = constellation.satellites.map((s) => s.id);
     const subset = subsetTable(table, ids);
@@ -218,13 +316,13 @@ export function* runScenario(scenario: Scenario, options: RunOptions = {}): Gene
     timingS: timing,
     threats: threatRows,
     coverage: coverageRows,
-    tracking: [],
+    tracking: trackingRows,
     additivity: additivityRows,
   };
   files.set('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
   const report: ReportInput = {
     summary,
-    series: { timesS: inView.timesS, satellitesInView: Object.fromEntries(trajectories.map((t, i) => [t.id, inView.counts[i]])), trackErrorM: {} },
+    series: { timesS: inView.timesS, satellitesInView: Object.fromEntries(trajectories.map((t, i) => [t.id, inView.counts[i]])), trackErrorM },
     maps,
     scenarioText: options.scenarioText ?? '',
   };
@@ -275,7 +373,7 @@ function satellitesInView(
   return { timesS, counts };
 }
 
-function scenarioCzml(scenario: Scenario, table: StateTable<'ITRF'>, trajectories: readonly Trajectory[]): Record<string, unknown>[] {
+function scenarioCzml(scenario: Scenario, table: StateTable<'ITRF'>, trajectories: readonly Trajectory[], tracks: readonly TrackSnapshot[]): Record<string, unknown>[] {
   const satellitePackets = czmlFromStateTable(
     table,
     scenario.satellites.map((s) => ({ id: s.id, name: s.name, owner: s.owner, constellation: s.constellation })),
@@ -286,8 +384,21 @@ function scenarioCzml(scenario: Scenario, table: StateTable<'ITRF'>, trajectorie
     const { times, positionsItrf } = czmlSamples(series);
     return czmlTrajectoryPacket({ id: `threat/${traj.id}`, name: traj.id, times, positionsItrf, kind: 'threat', color: traj.vehicle.kind === 'glide' ? [255, 69, 0, 255] : [255, 215, 0, 255] });
   });
+  // One path per confirmed track, sampled every 2 s of its confirmed life.
+  const byTrack = new Map<string, TrackSnapshot[]>();
+  for (const snap of tracks) {
+    if (snap.status !== 'confirmed') continue;
+    const list = byTrack.get(snap.trackId) ?? [];
+    if (list.length === 0 || snap.t - list[list.length - 1].t >= 2) list.push(snap);
+    byTrack.set(snap.trackId, list);
+  }
+  const trackPackets = [...byTrack].filter(([, list]) => list.length >= 2).map(([id, list]) => {
+    const positionsItrf = new Float64Array(3 * list.length);
+    list.forEach((snap, k) => positionsItrf.set(snap.position, 3 * k));
+    return czmlTrajectoryPacket({ id: `track/${id}`, name: `track ${id} (${list[list.length - 1].classification})`, times: list.map((snap) => snap.t), positionsItrf, kind: 'track', color: [0, 255, 255, 255] });
+  });
   const [, ...rest] = satellitePackets;
-  return czmlDocument(scenario.name, scenario.time.start, scenario.time.end, [...rest, ...threatPackets]);
+  return czmlDocument(scenario.name, scenario.time.start, scenario.time.end, [...rest, ...threatPackets, ...trackPackets]);
 }
 
 function describeDesign(design: Scenario['constellations'][number]['design']): string {
@@ -314,4 +425,43 @@ export function subsetTable(table: StateTable<'ITRF'>, ids: readonly string[]): 
   const status = new Uint8Array(count * m);
   for (let k = 0; k < count; k++) for (let j = 0; j < m; j++) status[k * m + j] = table.status[k * n + columns[j]];
   return { frame: 'ITRF', grid: table.grid, nObjects: m, ids, x: pick(table.x), y: pick(table.y), z: pick(table.z), vx: pick(table.vx), vy: pick(table.vy), vz: pick(table.vz), status };
+}
+
+function trackingRow(view: string, score: Score): ReportTrackingRow {
+  const finite = (x: number, digits: number) => (Number.isFinite(x) ? round(x, digits) : null);
+  return {
+    view,
+    custodyPercent: round(score.custody * 100, 3),
+    meanTimeToConfirmedS: finite(score.meanTimeToConfirmed, 3),
+    fireControlPercent: round(score.fireControlFraction * 100, 3),
+    positionRmseM: finite(score.positionRmse, 2),
+    velocityRmseMps: finite(score.velocityRmse, 3),
+    meanNees: finite(score.meanNees, 3),
+    falseConfirmedTracks: score.falseTracks,
+    idSwitches: score.idSwitches,
+    confirmedTracks: new Set(score.objects.flatMap((o) => o.trackIds)).size + score.falseTracks,
+  };
+}
+
+/** At each grid time, the distance from each threat's truth to the nearest confirmed track within the cut-off (null: none). */
+function trackErrors(scans: readonly ScanOutput[], truth: readonly TruthSample[], trajectories: readonly Trajectory[], grid: TimeGrid, cutoff: number): Record<string, (number | null)[]> {
+  const scanAt = new Map(scans.map((scan) => [Math.round(scan.t * 1000), scan]));
+  const truthAt = new Map(truth.map((sample) => [`${sample.objectId}@${Math.round(sample.t * 1000)}`, sample]));
+  const out: Record<string, (number | null)[]> = {};
+  for (const traj of trajectories) {
+    out[traj.id] = Array.from({ length: grid.count }, (_, k) => {
+      const key = Math.round(gridInstant(grid, k) * 1000);
+      const scan = scanAt.get(key);
+      const sample = truthAt.get(`${traj.id}@${key}`);
+      if (!scan || !sample) return null;
+      let best = Number.POSITIVE_INFINITY;
+      for (const track of scan.tracks) {
+        if (track.status !== 'confirmed') continue;
+        const d = Math.hypot(track.position[0] - sample.position[0], track.position[1] - sample.position[1], track.position[2] - sample.position[2]);
+        if (d < best) best = d;
+      }
+      return best <= cutoff ? round(best, 1) : null;
+    });
+  }
+  return out;
 }
