@@ -56,9 +56,10 @@ function unitsPerPixel(axis: Axis): number {
 
 function pathRuns(d: string): [number, number][][] {
   const runs: [number, number][][] = [];
-  for (const m of d.matchAll(/([ML])(-?[\d.]+) (-?[\d.]+)/g)) {
+  // A lone sample is drawn as a 3-pixel tick centred on it: "M x-1.5 y h3".
+  for (const m of d.matchAll(/([ML])(-?[\d.]+) (-?[\d.]+)(h3)?/g)) {
     if (m[1] === 'M') runs.push([]);
-    runs[runs.length - 1].push([Number(m[2]), Number(m[3])]);
+    runs[runs.length - 1].push([Number(m[2]) + (m[4] ? 1.5 : 0), Number(m[3])]);
   }
   return runs;
 }
@@ -132,7 +133,6 @@ describe('line chart', () => {
               const k = Math.round((read(xa, px) - 1000) / dx);
               expect(Math.abs(read(xa, px) - x[k]), 'x read off the axis').toBeLessThanOrEqual(unitsPerPixel(xa) * 0.2);
               const v = values[k];
-              // A lone sample is drawn as a 3-pixel tick centred on it.
               if (v === null) throw new Error(`path point at a gap (sample ${k})`);
               expect(Math.abs(read(ya, py) - v), `value of sample ${k}`).toBeLessThanOrEqual(unitsPerPixel(ya) * 0.2);
             }

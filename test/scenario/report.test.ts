@@ -302,14 +302,43 @@ describe('renderReport: structure', () => {
     const out = renderReport(emptyFixture());
     expect(svgElements(out)).toEqual([]);
     expect(sectionHtml(out, 'threats')).toContain('<p class="empty">The scenario has no threats.</p>');
-    expect(sectionHtml(out, 'coverage')).toContain('No coverage maps');
-    expect(sectionHtml(out, 'coverage')).toContain('No coverage figures were computed.');
+    expect(sectionHtml(out, 'coverage')).toContain('<p class="empty">No coverage figures: the scenario asks for none over a region.</p>');
     expect(sectionHtml(out, 'sensing')).toContain('The scenario has no threats.');
-    expect(sectionHtml(out, 'tracking')).toContain('No tracking figures');
-    expect(sectionHtml(out, 'tracking')).toContain('nothing to track');
+    expect(sectionHtml(out, 'tracking')).toContain('<p class="empty">The scenario has no threats, so there is nothing to track.</p>');
     expect(sectionHtml(out, 'additivity')).toContain('this scenario has only one');
     expect(sectionHtml(out, 'timing')).toContain('no stage timings');
     expect(sectionHtml(out, 'scenario')).toContain('The scenario file text was not provided.');
+  });
+
+  it('says so when threats fly but no tracking figures or maps came back', () => {
+    const input = fixture();
+    input.summary.tracking = [];
+    input.maps = [];
+    const out = renderReport(input);
+    expect(sectionHtml(out, 'tracking')).toContain('No tracking figures: the scenario asks for none, or nothing was tracked.');
+    expect(svgElements(sectionHtml(out, 'tracking'))).toHaveLength(2); // the plots still come from the series
+    expect(sectionHtml(out, 'coverage')).toContain('No coverage maps');
+    expect(sectionHtml(out, 'coverage')).toContain('<td>all but USA</td>');
+  });
+
+  it('adds an ISR revisit section only when the run has revisit figures', () => {
+    expect(html).not.toContain('id="revisit"');
+    const input = fixture();
+    input.summary.isrRevisit = [
+      { site: 'Yokosuka', view: 'combined', looks: 31, looksPerDay: 31, meanRevisitS: 2790, maxRevisitS: 9000 },
+      { site: 'Yokosuka', view: 'USA', looks: 22, looksPerDay: 22, meanRevisitS: 3900, maxRevisitS: 12600 },
+      { site: 'Naha', view: 'combined', looks: 1, looksPerDay: 1, meanRevisitS: null, maxRevisitS: 80000 },
+    ];
+    const out = renderReport(input);
+    const revisit = sectionHtml(out, 'revisit');
+    expect(out.indexOf('<section id="revisit">')).toBeGreaterThan(out.indexOf('<section id="additivity">'));
+    expect(out).toContain('<a href="#revisit">ISR revisit</a>');
+    expect(svgElements(revisit)).toHaveLength(2);
+    expect(revisit).toContain('<td>Yokosuka</td><td>combined</td><td class="num">31</td><td class="num">31</td><td class="num">46 min 30 s</td><td class="num">2 h 30 min</td>');
+    expect(revisit).toContain('<td>Naha</td><td>combined</td><td class="num">1</td><td class="num">1</td><td class="num">–</td>');
+    // Bars in minutes: 2790 s is 46.5 min; Naha has no USA row and no mean, so 3 mean bars and 3 longest bars.
+    expect(revisit).toContain('<title>Yokosuka, combined: 46.5</title>');
+    expect(count(revisit, /<rect class="bar"/g)).toBe(2 + 3);
   });
 
   it('says so when threats fly but no track ever holds one', () => {
@@ -357,7 +386,7 @@ interface BrowserRun {
 }
 
 /** One headless page load: screenshot and the DOM as parsed, with the console logged to stderr. */
-function openInChromium(page: string, screenshot: string, profile: string, windowSize = '1280,2400'): Promise<BrowserRun> {
+function openInChromium(page: string, screenshot: string | null, profile: string, windowSize = '1280,2400'): Promise<BrowserRun> {
   const args = [
     '--headless',
     '--no-sandbox',
@@ -372,7 +401,7 @@ function openInChromium(page: string, screenshot: string, profile: string, windo
     '--v=0',
     '--hide-scrollbars',
     '--dump-dom',
-    `--screenshot=${screenshot}`,
+    ...(screenshot ? [`--screenshot=${screenshot}`] : []),
     `--window-size=${windowSize}`,
     pathToFileURL(page).href,
   ];
@@ -508,7 +537,7 @@ describe.skipIf(!browser.ok)(`report.html in headless Chromium${browser.ok ? '' 
     const shot = join(dir, 'report.png');
     const [run, controlRun] = await Promise.all([
       openInChromium(page, shot, join(dir, 'profile-report')),
-      openInChromium(control, join(dir, 'control.png'), join(dir, 'profile-control')),
+      openInChromium(control, null, join(dir, 'profile-control')),
     ]);
     const keep = process.env.TRACKLAYER_REPORT_KEEP;
     if (keep) {
@@ -540,5 +569,12 @@ describe.skipIf(!browser.ok)(`report.html in headless Chromium${browser.ok ? '' 
     for (let i = 0; i < image.pixels.length; i += 4) if (image.pixels[i] + image.pixels[i + 1] + image.pixels[i + 2] < 3 * 235) drawn++;
     expect(drawn / (image.width * image.height)).toBeGreaterThan(0.05);
     expect(pixelsNear(image, '#14213d', 6, [0, 60])).toBeGreaterThan(1280 * 40); // the header band
+    // Strongly coloured pixels come from the maps' colour scale and the plots' lines, not from text and tables.
+    let colourful = 0;
+    for (let i = 0; i < image.pixels.length; i += 4) {
+      const [r, g, b] = [image.pixels[i], image.pixels[i + 1], image.pixels[i + 2]];
+      if (Math.max(r, g, b) - Math.min(r, g, b) > 80) colourful++;
+    }
+    expect(colourful / (image.width * image.height), 'share of strongly coloured pixels (maps, plots)').toBeGreaterThan(0.05);
   }, 60_000);
 });

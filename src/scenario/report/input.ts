@@ -63,6 +63,19 @@ export interface ReportThreatRow {
   secondsSeenBy2Plus: number;
 }
 
+/** Optional: revisit of ISR sites by imaging satellites (figures.isrRevisit), one row per site and view. */
+export interface ReportRevisitRow {
+  site: string;
+  /** 'combined' or a nation, as for coverage. */
+  view: string;
+  looks: number;
+  looksPerDay: number;
+  /** Mean time between the starts of successive looks, s; null with fewer than two looks. */
+  meanRevisitS: number | null;
+  /** Longest time between looks (the window's ends count), s. */
+  maxRevisitS: number;
+}
+
 export interface ReportSummary {
   scenario: {
     name: string;
@@ -82,6 +95,8 @@ export interface ReportSummary {
   coverage: ReportCoverageRow[];
   tracking: ReportTrackingRow[];
   additivity: ReportAdditivityRow[];
+  /** Optional: present when the scenario asks for ISR revisit figures; the report then gains a section for them. */
+  isrRevisit?: ReportRevisitRow[];
 }
 
 export interface ReportSeries {

@@ -3,6 +3,7 @@ import { formatDuration } from './format.ts';
 import type { ReportInput } from './input.ts';
 import { additivitySection } from './section-additivity.ts';
 import { coverageSection } from './section-coverage.ts';
+import { revisitSection } from './section-revisit.ts';
 import { glanceHtml, scenarioSection, scenarioSpanS, timingSection } from './section-scenario.ts';
 import { sensingSection, threatsSection } from './section-threats.ts';
 import { trackingSection } from './section-tracking.ts';
@@ -26,15 +27,16 @@ export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-sr
 export function renderReport(input: ReportInput): string {
   const { summary } = input;
   const series = threatSeries(input);
-  const sections: ReportSection[] = [
+  const sections = [
     scenarioSection(input),
     threatsSection(input),
     coverageSection(input),
     sensingSection(input, series),
     trackingSection(input, series),
     additivitySection(input),
+    revisitSection(summary.isrRevisit),
     timingSection(summary),
-  ];
+  ].filter((x): x is ReportSection => x !== null);
   const s = summary.scenario;
   const title = `${s.name}: tracklayer report`;
   const subtitle = `${s.startUtc} to ${s.endUtc} (${formatDuration(scenarioSpanS(summary))}) · seed ${s.seed} · ${s.nations.join(', ') || 'no nations'}`;

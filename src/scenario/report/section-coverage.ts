@@ -44,6 +44,9 @@ function tableHtml(rows: readonly ReportCoverageRow[]): string {
 }
 
 export function coverageSection(input: ReportInput): ReportSection {
+  if (input.maps.length === 0 && input.summary.coverage.length === 0) {
+    return { id: 'coverage', title: 'Coverage', html: emptyNote('No coverage figures: the scenario asks for none over a region.') };
+  }
   const intro =
     '<p>Each map says in its title which figure it shows and for whom; its colour bar gives the scale. The table gives the figures over each region and altitude layer for the combined architecture, each nation alone, and everyone but each nation.</p>';
   return { id: 'coverage', title: 'Coverage', html: `${intro}${mapsHtml(input)}${tableHtml(input.summary.coverage)}` };

@@ -57,7 +57,7 @@ export function timingSection(summary: ReportSummary): ReportSection {
   const body = rows
     .map(
       (r) =>
-        `<tr><td>${escapeText(r.name)}</td><td class="num">${escapeText(formatNumber(r.seconds, r.seconds >= 10 ? 1 : 2))}</td>` +
+        `<tr${r.name.toLowerCase() === 'total' ? ' class="total"' : ''}><td>${escapeText(r.name)}</td><td class="num">${escapeText(formatNumber(r.seconds, r.seconds >= 10 ? 1 : 2))}</td>` +
         `<td class="share">${r.share === null ? '' : `<span class="share-bar" style="width:${formatNumber(r.share, 1)}%"></span><span class="share-text">${escapeText(formatNumber(r.share, 0))} %</span>`}</td></tr>`,
     )
     .join('');

@@ -4,7 +4,7 @@ import type { ReportInput, ReportThreatRow } from './input.ts';
 import { type ReportSection, emptyNote } from './section.ts';
 import { lineChartSvg } from './svg-chart.ts';
 import type { ThreatSeries } from './threat-series.ts';
-import { formatTick, timeAxisLabel, timeUnitFor } from './time-axis.ts';
+import { timeAxisLabel, timeUnitFor } from './time-axis.ts';
 
 /** More lines than this on one plot stop being readable: the threats are split over several. */
 export const THREATS_PER_PLOT = 8;
@@ -64,7 +64,6 @@ export function sensingSection(input: ReportInput, series: readonly ThreatSeries
       integerTicks: true,
       references: [{ value: 2, label: 'two satellites: stereo, a track can start' }],
       spread: 0.24,
-      formatX: formatTick,
     }),
   );
   return {

@@ -7,7 +7,7 @@ import { lineChartSvg } from './svg-chart.ts';
 import { type TimelineRow, type TimelineRun, timelineSvg } from './svg-timeline.ts';
 import { THREATS_PER_PLOT, chunks } from './section-threats.ts';
 import type { ThreatSeries } from './threat-series.ts';
-import { formatTick, timeAxisLabel, timeUnitFor } from './time-axis.ts';
+import { timeAxisLabel, timeUnitFor } from './time-axis.ts';
 
 function trackingTable(rows: readonly ReportTrackingRow[]): string {
   if (rows.length === 0) return emptyNote('No tracking figures: the scenario asks for none, or nothing was tracked.');
@@ -56,6 +56,9 @@ function custodyRow(s: ThreatSeries, times: readonly number[], scale: number): T
 }
 
 export function trackingSection(input: ReportInput, series: readonly ThreatSeries[]): ReportSection {
+  if (series.length === 0 && input.summary.tracking.length === 0) {
+    return { id: 'tracking', title: 'Tracking', html: emptyNote('The scenario has no threats, so there is nothing to track.') };
+  }
   const parts: string[] = [trackingTable(input.summary.tracking)];
   const times = input.series.timesS;
   const flying = series.filter((s) => (s.inView ?? []).some((v) => v !== null) || (s.errorM ?? []).some((v) => v !== null));
@@ -87,8 +90,7 @@ export function trackingSection(input: ReportInput, series: readonly ThreatSerie
         series: group.map((s) => ({ label: s.id, values: s.errorM ?? [] })),
         yScale: 'log',
         references: sigma !== undefined && sigma > 0 ? [{ value: sigma, label: `fire-control threshold (${formatDistance(sigma)}, 1σ)` }] : [],
-        formatX: formatTick,
-        formatY: formatDistance,
+          formatY: formatDistance,
       });
       parts.push(`<figure class="plot">${svg}</figure>`);
     });
@@ -112,7 +114,6 @@ export function trackingSection(input: ReportInput, series: readonly ThreatSerie
         { key: 'flying', label: 'flying, seen by fewer than 2', colour: '#c7c7c7' },
       ],
       rows: flying.map((s) => custodyRow(s, times, unit.seconds)),
-      formatX: formatTick,
     });
     parts.push(`<figure class="plot">${svg}</figure>`);
   }

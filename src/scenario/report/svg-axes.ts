@@ -1,4 +1,4 @@
-import { formatSignificant } from './format.ts';
+import { formatNumber, formatSignificant } from './format.ts';
 
 /**
  * Scales and ticks shared by the charts: a data interval mapped onto a pixel interval,
@@ -8,6 +8,8 @@ export interface Scale {
   /** Pixel position of a data value; NaN when the value cannot be drawn (log scale, value <= 0). */
   at(value: number): number;
   ticks: readonly number[];
+  /** A tick value as text with as many decimals as the step needs (so 1000.5 and 1001 stay apart). */
+  format(value: number): string;
   /** The data interval after widening to whole ticks. */
   min: number;
   max: number;
@@ -35,9 +37,9 @@ export function linearScale(min: number, max: number, pixelFrom: number, pixelTo
   if (hi < lo) [lo, hi] = [hi, lo];
   // A span lost in rounding (or a single value) gets a span of its own, so steps stay representable.
   if (hi - lo <= 1e-9 * Math.max(1, Math.abs(lo), Math.abs(hi))) {
-    const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1;
-    lo -= lo === 0 ? 0 : pad;
-    hi += pad;
+    const tiny = Math.abs(lo) < 1e-6;
+    if (!tiny) lo -= Math.abs(lo) * 0.1;
+    hi += tiny ? 1 : Math.abs(hi) * 0.1;
   }
   let step = niceStep((hi - lo) / Math.max(1, targetTicks));
   if (integerTicks) step = Math.max(1, Math.round(step));
@@ -48,7 +50,8 @@ export function linearScale(min: number, max: number, pixelFrom: number, pixelTo
   const dMin = ticks[0];
   const dMax = ticks[ticks.length - 1];
   const k = (pixelTo - pixelFrom) / (dMax - dMin);
-  return { at: (v) => pixelFrom + (v - dMin) * k, ticks, min: dMin, max: dMax, kind: 'linear' };
+  const decimals = Math.max(0, Math.min(12, -Math.floor(Math.log10(step) + 1e-9)));
+  return { at: (v) => pixelFrom + (v - dMin) * k, format: (v) => formatNumber(v, decimals), ticks, min: dMin, max: dMax, kind: 'linear' };
 }
 
 /** A base-10 logarithmic scale over whole decades; 2 and 5 are ticked too when the range spans few decades. */
@@ -71,6 +74,7 @@ export function logScale(min: number, max: number, pixelFrom: number, pixelTo: n
   return {
     at: (v) => (v > 0 ? pixelFrom + (Math.log10(v) - d0) * k : Number.NaN),
     ticks,
+    format: formatSignificant,
     min: 10 ** d0,
     max: 10 ** d1,
     kind: 'log',
@@ -83,8 +87,6 @@ export function textWidth(text: string, fontSize: number): number {
   for (const c of text) units += /[il.,:;'|!\u2009 ]/.test(c) ? 0.3 : /[mwMW%]/.test(c) ? 0.9 : /[A-Z]/.test(c) ? 0.68 : 0.56;
   return units * fontSize;
 }
-
-export const defaultTickFormat = (v: number): string => formatSignificant(v);
 
 /** Pixel coordinates as short text (one decimal, no "-0"). */
 export function px(value: number): string {

@@ -1,6 +1,7 @@
 import { InputError } from '../../math/errors.ts';
 import { escapeText } from './escape.ts';
-import { type Scale, defaultTickFormat, linearScale, logScale, paletteColour, px, textWidth } from './svg-axes.ts';
+import { formatSignificant } from './format.ts';
+import { type Scale, linearScale, logScale, paletteColour, px, textWidth } from './svg-axes.ts';
 
 /**
  * Small charts drawn as inline SVG text: a line chart with axes, ticks, labels and a legend,
@@ -69,6 +70,7 @@ export interface BarChartOptions {
   groups: readonly BarGroup[];
   /** Print each bar's value above (or below, when negative) it. */
   valueLabels?: boolean;
+  /** Formats the axis ticks and the bars' values; default: ticks with the decimals their step needs, values to three significant figures. */
   formatY?: (value: number) => string;
   width?: number;
   height?: number;
@@ -142,7 +144,7 @@ function drawYAxis(scale: Scale, box: Box, format: (v: number) => string, label:
     parts.push(`<text x="${px(box.left - 6)}" y="${px(y + 4)}" text-anchor="end">${escapeText(format(t))}</text>`);
   }
   const mid = (box.top + box.bottom) / 2;
-  parts.push(`<text x="14" y="${px(mid)}" text-anchor="middle" transform="rotate(-90 14 ${px(mid)})">${escapeText(label)}</text>`);
+  if (label !== '') parts.push(`<text x="14" y="${px(mid)}" text-anchor="middle" transform="rotate(-90 14 ${px(mid)})">${escapeText(label)}</text>`);
   return parts.join('');
 }
 
@@ -212,8 +214,6 @@ export function lineChartSvg(o: LineChartOptions): string {
   const width = o.width ?? 960;
   const height = o.height ?? 380;
   const log = o.yScale === 'log';
-  const formatX = o.formatX ?? defaultTickFormat;
-  const formatY = o.formatY ?? defaultTickFormat;
   const refs = o.references ?? [];
 
   const legend: LegendEntry[] = o.series.map((s, i) => ({ label: s.label, colour: s.colour ?? paletteColour(i), shape: s.dashed ? 'dashed' : 'line' }));
@@ -226,7 +226,7 @@ export function lineChartSvg(o: LineChartOptions): string {
 
   // The left margin depends on the tick labels, which depend on the scale: measure with a provisional one.
   const provisional = log ? logScale(yLo, yHi, 0, 1) : linearScale(yLo, yHi, 0, 1, 6, o.integerTicks);
-  const left = 34 + yTickWidth(provisional, formatY);
+  const left = 34 + yTickWidth(provisional, o.formatY ?? provisional.format);
   const right = width - 20;
   const rows = legendRows(legend, right - left);
   const box: Box = { left, top: 34, right, bottom: height - 48 - rows.length * LEGEND_ROW };
@@ -235,6 +235,8 @@ export function lineChartSvg(o: LineChartOptions): string {
   const inset = spread > 0 ? 8 : 0;
   const ys = log ? logScale(yLo, yHi, box.bottom, box.top) : linearScale(yLo, yHi, box.bottom - inset, box.top + inset, 6, o.integerTicks);
   const xs = linearScale(xRange[0], xRange[1], box.left, box.right, 10);
+  const formatX = o.formatX ?? xs.format;
+  const formatY = o.formatY ?? ys.format;
 
   const parts: string[] = [svgOpen(width, height, o.title)];
   parts.push(drawYAxis(ys, box, formatY, o.yLabel));
@@ -298,7 +300,7 @@ export function groupedBarChartSvg(o: BarChartOptions): string {
   });
   const width = o.width ?? 480;
   const height = o.height ?? 300;
-  const formatY = o.formatY ?? defaultTickFormat;
+  const formatValue = o.formatY ?? formatSignificant;
   const colours = o.series.map((s, i) => s.colour ?? paletteColour(i));
   const legend: LegendEntry[] = o.series.map((s, i) => ({ label: s.label, colour: colours[i], shape: 'block' }));
 
@@ -309,11 +311,12 @@ export function groupedBarChartSvg(o: BarChartOptions): string {
   const lo = Math.min(0, range ? range[0] : 0);
   const hi = Math.max(0, range ? range[1] : 1);
   const provisional = linearScale(lo, hi === lo ? lo + 1 : hi, 0, 1, 5);
-  const left = 34 + yTickWidth(provisional, formatY);
+  const left = 34 + yTickWidth(provisional, o.formatY ?? provisional.format);
   const right = width - 12;
   const rows = legendRows(legend, right - left);
   const box: Box = { left, top: o.valueLabels ? 44 : 34, right, bottom: height - 30 - rows.length * LEGEND_ROW };
   const ys = linearScale(lo, hi === lo ? lo + 1 : hi, box.bottom, box.top, 5);
+  const formatY = o.formatY ?? ys.format;
 
   const parts: string[] = [svgOpen(width, height, o.title)];
   parts.push(drawYAxis(ys, box, formatY, o.yLabel));
@@ -330,11 +333,11 @@ export function groupedBarChartSvg(o: BarChartOptions): string {
       const top = Math.min(y, zero);
       const h = Math.max(Math.abs(zero - y), 0.5);
       parts.push(
-        `<rect class="bar" x="${px(x + 1)}" y="${px(top)}" width="${px(barWidth - 2)}" height="${px(h)}" fill="${colours[b.si]}"><title>${escapeText(`${g.label}, ${o.series[b.si].label}: ${formatY(b.v)}`)}</title></rect>`,
+        `<rect class="bar" x="${px(x + 1)}" y="${px(top)}" width="${px(barWidth - 2)}" height="${px(h)}" fill="${colours[b.si]}"><title>${escapeText(`${g.label}, ${o.series[b.si].label}: ${formatValue(b.v)}`)}</title></rect>`,
       );
       if (o.valueLabels) {
         const ly = b.v >= 0 ? top - 4 : top + h + 12;
-        parts.push(`<text x="${px(x + barWidth / 2)}" y="${px(ly)}" text-anchor="middle" font-size="10">${escapeText(formatY(b.v))}</text>`);
+        parts.push(`<text x="${px(x + barWidth / 2)}" y="${px(ly)}" text-anchor="middle" font-size="10">${escapeText(formatValue(b.v))}</text>`);
       }
     });
     parts.push(`<text x="${px(centre)}" y="${px(box.bottom + 16)}" text-anchor="middle">${escapeText(g.label)}</text>`);

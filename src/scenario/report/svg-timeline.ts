@@ -1,6 +1,7 @@
 import { InputError } from '../../math/errors.ts';
 import { escapeText } from './escape.ts';
-import { defaultTickFormat, linearScale, px, textWidth } from './svg-axes.ts';
+import { formatSignificant } from './format.ts';
+import { linearScale, px, textWidth } from './svg-axes.ts';
 
 /**
  * A timeline: one horizontal lane per row, coloured by state over intervals of x (for the
@@ -49,7 +50,6 @@ export function timelineSvg(o: TimelineOptions): string {
     }),
   );
   const width = o.width ?? 960;
-  const formatX = o.formatX ?? defaultTickFormat;
   const labelWidth = Math.max(40, ...o.rows.map((r) => textWidth(r.label, FONT)));
   const noteWidth = Math.max(0, ...o.rows.map((r) => (r.note ? textWidth(r.note, FONT) : 0)));
   const left = 16 + labelWidth + 10;
@@ -58,6 +58,8 @@ export function timelineSvg(o: TimelineOptions): string {
   const bottom = top + o.rows.length * LANE + 6;
   const height = bottom + 44 + 20;
   const xs = linearScale(o.xMin, o.xMax, left, right, 10);
+  const formatX = o.formatX ?? xs.format;
+  const tooltipX = o.formatX ?? formatSignificant;
 
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeText(o.title)}" font-family="sans-serif" font-size="${FONT}">`,
@@ -80,7 +82,7 @@ export function timelineSvg(o: TimelineOptions): string {
       if (!(x1 > x0)) continue;
       const state = o.states.find((s) => s.key === run.state);
       parts.push(
-        `<rect class="run ${escapeText(run.state)}" x="${px(x0)}" y="${px(y)}" width="${px(Math.max(x1 - x0, 0.8))}" height="${BAR}" fill="${colours.get(run.state)}"><title>${escapeText(`${row.label}: ${state?.label ?? run.state}, ${formatX(run.start)} to ${formatX(run.end)}`)}</title></rect>`,
+        `<rect class="run ${escapeText(run.state)}" x="${px(x0)}" y="${px(y)}" width="${px(Math.max(x1 - x0, 0.8))}" height="${BAR}" fill="${colours.get(run.state)}"><title>${escapeText(`${row.label}: ${state?.label ?? run.state}, ${tooltipX(run.start)} to ${tooltipX(run.end)}`)}</title></rect>`,
       );
     }
     if (row.note) parts.push(`<text x="${px(right + 8)}" y="${px(y + BAR - 3)}">${escapeText(row.note)}</text>`);

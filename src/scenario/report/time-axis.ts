@@ -1,5 +1,3 @@
-import { formatSignificant } from './format.ts';
-
 /** The unit a time axis is labelled in, chosen from the span so that ticks stay short numbers. */
 export interface TimeUnit {
   name: 'seconds' | 'minutes' | 'hours';
@@ -15,5 +13,3 @@ export function timeUnitFor(spanS: number): TimeUnit {
 export function timeAxisLabel(unit: TimeUnit, startUtc: string): string {
   return `${unit.name} after ${startUtc}`;
 }
-
-export const formatTick = (v: number): string => formatSignificant(v);

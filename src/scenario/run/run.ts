@@ -35,6 +35,7 @@ import type { Instant } from '../../time/instant.ts';
 import { formatIsoUtc } from '../../time/iso.ts';
 import { regionGrids } from '../regions.ts';
 import type { ReportAdditivityRow, ReportCoverageRow, ReportInput, ReportMap, ReportSummary, ReportThreatRow, ReportTrackingRow } from '../report/input.ts';
+import { renderReport } from '../report/render-report.ts';
 import type { Scenario } from '../types.ts';
 import type { RunMessage, StageName } from './messages.ts';
 import { satelliteIndicesOf } from './views.ts';
@@ -322,10 +323,16 @@ export function* runScenario(scenario: Scenario, options: RunOptions = {}): Gene
   files.set('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
   const report: ReportInput = {
     summary,
-    series: { timesS: inView.timesS, satellitesInView: Object.fromEntries(trajectories.map((t, i) => [t.id, inView.counts[i]])), trackErrorM },
+    series: {
+      timesS: inView.timesS,
+      satellitesInView: Object.fromEntries(trajectories.map((t, i) => [t.id, inView.counts[i]])),
+      trackErrorM,
+      fireControlSigmaM: scenario.figures.tracking ? { ...DEFAULT_SCORE, ...scenario.figures.tracking }.fireControlSigma : undefined,
+    },
     maps,
     scenarioText: options.scenarioText ?? '',
   };
+  files.set('report.html', renderReport(report));
   return { summary, report, files, trajectories, table };
 }
 
