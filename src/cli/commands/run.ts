@@ -117,8 +117,11 @@ export function formatRunSummary(summary: ReportSummary, out: string): string {
     lines.push('');
   }
   if (summary.additivity.length > 0) {
-    lines.push('  what each nation adds (combined - everyone else)');
-    for (const a of summary.additivity) lines.push(`  ${a.nation}  ${a.figure.padEnd(48)} ${a.marginal >= 0 ? '+' : ''}${a.marginal.toFixed(2)}  (alone ${a.alone.toFixed(2)}, combined ${a.combined.toFixed(2)})`);
+    // The terminal gets the first region layer and the tracking figures; report.html has them all.
+    const first = summary.coverage[0] ? `(${summary.coverage[0].region}, ${summary.coverage[0].altitudeKm} km)` : '';
+    const shown = summary.additivity.filter((a) => !a.figure.includes('(') || a.figure.endsWith(first));
+    lines.push(`  what each nation adds (combined - everyone else)${shown.length < summary.additivity.length ? `; ${summary.additivity.length - shown.length} more rows in the report` : ''}`);
+    for (const a of shown) lines.push(`  ${a.nation}  ${a.figure.padEnd(48)} ${a.marginal >= 0 ? '+' : ''}${a.marginal.toFixed(2)}  (alone ${a.alone.toFixed(2)}, combined ${a.combined.toFixed(2)})`);
     lines.push('');
   }
   lines.push(`  stages: ${Object.entries(summary.timingS).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')}`);
