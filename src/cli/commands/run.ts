@@ -109,6 +109,14 @@ export function formatRunSummary(summary: ReportSummary, out: string): string {
     }
     lines.push('');
   }
+  const revisit = summary.isrRevisit ?? [];
+  if (revisit.length > 0) {
+    lines.push('  ISR revisit     view       looks/day  mean revisit h  longest gap h');
+    for (const r of revisit) {
+      lines.push(`  ${r.site.padEnd(15)} ${r.view.padEnd(10)} ${r.looksPerDay.toFixed(1).padStart(9)}  ${r.meanRevisitS === null ? '             -' : (r.meanRevisitS / 3600).toFixed(1).padStart(14)}  ${(r.maxRevisitS / 3600).toFixed(1).padStart(13)}`);
+    }
+    lines.push('');
+  }
   if (summary.tracking.length > 0) {
     lines.push('  tracking        custody %  confirmed s  fire-control %  RMSE m  false tracks');
     for (const t of summary.tracking) {

@@ -7,6 +7,8 @@
 import { sunPositionItrf } from '../../bodies/sun.ts';
 import { computeCoverage } from '../../coverage/compute.ts';
 import { coverageMapSvg } from '../../coverage/map.ts';
+import { type ImagingSatellite, isrRevisit } from '../../coverage/isr.ts';
+import { stateTableSource } from '../../access/trajectory.ts';
 import { czmlDocument, czmlFromStateTable, czmlTrajectoryPacket } from '../../formats/czml.ts';
 import { formatMessage, messageFromReport, messageFromTrack, messageFromTruth } from '../../formats/messages.ts';
 import { formatOemKvn } from '../../formats/oem-kvn.ts';
@@ -34,7 +36,7 @@ import { deriveSeed } from '../geometry.ts';
 import type { Instant } from '../../time/instant.ts';
 import { formatIsoUtc } from '../../time/iso.ts';
 import { regionGrids } from '../regions.ts';
-import type { ReportAdditivityRow, ReportCoverageRow, ReportInput, ReportMap, ReportSummary, ReportThreatRow, ReportTrackingRow } from '../report/input.ts';
+import type { ReportAdditivityRow, ReportCoverageRow, ReportInput, ReportMap, ReportRevisitRow, ReportSummary, ReportThreatRow, ReportTrackingRow } from '../report/input.ts';
 import { renderReport } from '../report/render-report.ts';
 import type { Scenario } from '../types.ts';
 import type { RunMessage, StageName } from './messages.ts';
@@ -183,6 +185,40 @@ export function* runScenario(scenario: Scenario, options: RunOptions = {}): Gene
     yield end('coverage');
   }
 
+  // --- ISR revisit over points of interest, for every additivity view ---
+  const revisitRows: ReportRevisitRow[] = [];
+  const isr = scenario.figures.isrRevisit;
+  if (isr) {
+    const views = scenario.figures.additivity ? additivityViews(scenario.nations) : [{ view: 'combined', nations: scenario.nations }];
+    yield begin('coverage', `ISR revisit of ${isr.sites.length} sites x ${views.length} views`);
+    const imaging: (ImagingSatellite & { owner: string })[] = [];
+    scenario.constellations.forEach((c) => {
+      if (!isr.constellations.includes(c.id)) return;
+      for (const sat of c.satellites) {
+        const i = satellites.indexOf(sat);
+        imaging.push({ id: sat.id, owner: sat.owner, source: stateTableSource(table, i), sensor: perSatelliteSensors[i] });
+      }
+    });
+    for (const [v, view] of views.entries()) {
+      const subset = imaging.filter((s) => view.nations.includes(s.owner));
+      if (subset.length > 0) {
+        const results = isrRevisit(subset, isr.sites, { start: time.start, end: time.end, step: isr.sampleStep, minElevation: isr.minElevation, sunPosition });
+        for (const r of results) {
+          revisitRows.push({ site: r.name, view: view.view, looks: r.looks.length, looksPerDay: round(r.looksPerDay, 3), meanRevisitS: r.meanRevisitS === null ? null : round(r.meanRevisitS, 1), maxRevisitS: round(r.maxRevisitS, 1) });
+        }
+      }
+      yield { type: 'progress', stage: 'coverage', done: v + 1, total: views.length };
+    }
+    if (scenario.figures.additivity && scenario.nations.length > 1) {
+      const meanLooks = (nations: readonly string[]) => {
+        const rows = revisitRows.filter((r) => r.view === (nations.length === scenario.nations.length ? 'combined' : nations.length === 1 ? nations[0] : `without:${scenario.nations.find((n) => !nations.includes(n))}`));
+        return rows.length === 0 ? 0 : round(rows.reduce((sum, r) => sum + r.looksPerDay, 0) / rows.length, 3);
+      };
+      additivityRows.push(...additivity('ISR looks per day (mean over sites)', scenario.nations, meanLooks));
+    }
+    yield end('coverage');
+  }
+
   // --- Sensor reports of the threats, then tracks for every additivity view ---
   const trackingRows: ReportTrackingRow[] = [];
   const trackErrorM: Record<string, (number | null)[]> = {};
@@ -319,6 +355,7 @@ export function* runScenario(scenario: Scenario, options: RunOptions = {}): Gene
     coverage: coverageRows,
     tracking: trackingRows,
     additivity: additivityRows,
+    ...(revisitRows.length > 0 ? { isrRevisit: revisitRows } : {}),
   };
   files.set('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
   const report: ReportInput = {
