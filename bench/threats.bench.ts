@@ -6,7 +6,8 @@
  * Equal accuracy: every flight of the raid is flown again with fixed controls by (a) the
  * adaptive Dormand-Prince path at its default tolerance and (b) RK4 at the largest step of a
  * halving ladder whose worst impact-point error, against a reference flight at rtol 1e-12, is no
- * larger than the adaptive path's worst.
+ * larger than the adaptive path's worst (or within 1.5x of RK4's own error floor, if that is
+ * higher).
  */
 import { Random } from '../src/math/random.ts';
 import { type FlightControls, type FlightSetup, flightEarth, flyOnce, flyThreat, surfacePoint, threatPreset, type Trajectory } from '../src/threats/index.ts';
@@ -15,6 +16,8 @@ import type { BenchSection } from './section.ts';
 
 const DEG = Math.PI / 180;
 const COUNT = 1000;
+/** Smallest RK4 step tried; RK4's error floor is measured there, s. */
+const FLOOR_STEP = 1 / 16;
 
 interface RaidItem {
   preset: string;
@@ -99,12 +102,20 @@ export async function run(): Promise<BenchSection> {
   const references = calibration.map((t) => flyOnce(setupFor(t, { method: 'dopri5', rtol: 1e-12, step: 1 }), controls(t)).finalState);
   const adaptive = { method: 'dopri5' as const, rtol: 1e-9, step: 1 };
   const adaptiveWorst = Math.max(...calibration.map((t, i) => impactError(t, adaptive, references[i])));
+  // RK4 may not get down to the adaptive path's worst error at any step: on some flights it
+  // converges to a point a little off the rtol-1e-12 reference (the boost steering is not smooth
+  // everywhere). Its own floor is measured at 1/16 s, and the ladder accepts a step within 1.5x of
+  // that floor when the adaptive path's worst is below it (RK4 then gets the easier target).
+  const rk4WorstAt = (h: number) => Math.max(...calibration.map((t, i) => impactError(t, { method: 'rk4', rtol: 0, step: h }, references[i])));
+  const rk4Floor = rk4WorstAt(FLOOR_STEP);
+  const target = Math.max(adaptiveWorst, 1.5 * rk4Floor);
   let step = 2;
   let rk4Worst = Number.POSITIVE_INFINITY;
-  for (; step > 0.002; step /= 2) {
-    rk4Worst = Math.max(...calibration.map((t, i) => impactError(t, { method: 'rk4', rtol: 0, step }, references[i])));
-    if (rk4Worst <= adaptiveWorst) break;
+  for (; step > FLOOR_STEP; step /= 2) {
+    rk4Worst = rk4WorstAt(step);
+    if (rk4Worst <= target) break;
   }
+  if (!(rk4Worst <= target)) rk4Worst = rk4Floor;
   const rk4 = { method: 'rk4' as const, rtol: 0, step };
 
   let adaptiveSteps = 0;
@@ -142,6 +153,9 @@ End to end (targeting solves the boost controls, then the final flight): ${n} tr
 | steps per flight, adaptive / RK4 | ${fmt(adaptiveSteps / n, 0)} / ${fmt(rk4Steps / n, 0)} |
 | derivative evaluations per flight, adaptive / RK4 | ${fmt(adaptiveEvals / n, 0)} / ${fmt(rk4Evals / n, 0)} |
 | worst impact-point error vs rtol 1e-12 (${calibration.length} flights), adaptive / RK4 | ${adaptiveWorst.toPrecision(2)} m / ${rk4Worst.toPrecision(2)} m |
+| RK4's own floor: worst error at ${FLOOR_STEP} s | ${rk4Floor.toPrecision(2)} m |
+
+Equal accuracy: RK4 at the largest step of a halving ladder from 2 s whose worst impact-point error is no larger than the adaptive path's, or, when RK4 cannot reach that at any step, within 1.5x of its own floor (then RK4 is the less accurate of the two, and the ratio favours it).
 `;
   return { title: 'Threat flights (raid of 1,000, adaptive vs fixed-step RK4)', markdown };
 }

@@ -3,8 +3,8 @@ import { InputError } from '../math/errors.ts';
 import { DEG } from '../math/units.ts';
 import type { Instant } from '../time/instant.ts';
 import { type FlightControls, type FlightOutcome, type FlightSetup, flyOnce } from './flight.ts';
-import { type FlightEarthOptions, bearing, centralAngle, flightEarth, heightAbove, surfacePoint } from './geometry.ts';
-import { freeFlightRangeAngle, minimumEnergyFlightPathAngle } from './kepler-ballistic.ts';
+import { type FlightEarth, type FlightEarthOptions, bearing, centralAngle, flightEarth, heightAbove, surfacePoint } from './geometry.ts';
+import { minimumEnergyFlightPathAngle, minimumEnergyFlightPathAngleBetween } from './kepler-ballistic.ts';
 import { type Manoeuvre, validateManoeuvres } from './manoeuvres.ts';
 import type { Profile, Trajectory } from './trajectory.ts';
 import { type BallisticVehicle, type GlideVehicle, type ThreatVehicle, validateVehicle } from './vehicle.ts';
@@ -12,7 +12,12 @@ import { type BallisticVehicle, type GlideVehicle, type ThreatVehicle, validateV
 export interface ThreatRequest {
   /** Launch and aim points: latitude and longitude in radians (WGS-84 geodetic, or spherical with `earth.spherical`). */
   launch: { lat: number; lon: number };
-  aim: { lat: number; lon: number };
+  /**
+   * `height` (m, default 0): ballistic vehicles may aim at a point above the ground (a burst
+   * height, or the symmetric textbook case); the flight is aimed to pass through it on the way
+   * down and continues to the ground.
+   */
+  aim: { lat: number; lon: number; height?: number };
   launchTime: Instant;
   /** Ballistic profile; gliders ignore it. Default 'min-energy'. */
   profile?: Profile;
@@ -28,6 +33,9 @@ export interface ThreatRequest {
   /** Impact miss the targeting aims for, m (default 50). */
   missTolerance?: number;
 }
+
+/** Highest aim point accepted, m above the ground. */
+const MAX_AIM_HEIGHT = 1_000_000;
 
 /** Default offsets of the depressed and lofted profiles from the minimum-energy burnout angle. */
 export const DEPRESSED_OFFSET = -10 * DEG;
@@ -52,6 +60,11 @@ export function flyThreat(vehicle: ThreatVehicle, request: ThreatRequest): Traje
   if (!['min-energy', 'depressed', 'lofted'].includes(profile)) throw new InputError('profile', profile, "must be 'min-energy', 'depressed' or 'lofted'");
   checkPoint('launch', request.launch);
   checkPoint('aim', request.aim);
+  const aimHeight = request.aim.height ?? 0;
+  if (!(Number.isFinite(aimHeight) && aimHeight >= 0 && aimHeight < MAX_AIM_HEIGHT)) {
+    throw new InputError('aim.height', aimHeight, `must be a height in m from 0 to ${MAX_AIM_HEIGHT}`);
+  }
+  if (aimHeight > 0 && vehicle.kind === 'glide') throw new InputError('aim.height', aimHeight, `applies only to ballistic vehicles (${vehicle.name} is a glider)`);
   if (!Number.isFinite(request.launchTime)) throw new InputError('launchTime', request.launchTime, 'must be a finite Instant');
   if (request.apogee !== undefined && !(request.apogee > 0 && Number.isFinite(request.apogee))) {
     throw new InputError('apogee', request.apogee, 'must be a positive height in m');
@@ -78,7 +91,7 @@ export function flyThreat(vehicle: ThreatVehicle, request: ThreatRequest): Traje
 
   const earth = flightEarth(request.earth);
   const launchPos = surfacePoint(earth, request.launch.lat, request.launch.lon, 0);
-  const aimPos = surfacePoint(earth, request.aim.lat, request.aim.lon, 0);
+  const aimPos = surfacePoint(earth, request.aim.lat, request.aim.lon, aimHeight);
   const groundAngle = centralAngle(launchPos, aimPos);
   if (groundAngle * earth.radius < 10_000) throw new InputError('aim', formatPoint(request.aim), 'must be at least 10 km from the launch point');
   const setup: FlightSetup = {
@@ -100,9 +113,9 @@ export function flyThreat(vehicle: ThreatVehicle, request: ThreatRequest): Traje
   };
   const solved =
     vehicle.kind === 'ballistic'
-      ? targetBallistic(vehicle, setup, request, profile, groundAngle, launchPos, aimPos, fly, missTolerance)
+      ? targetBallistic(vehicle, setup, request, profile, groundAngle, launchPos, aimPos, aimHeight, fly, missTolerance)
       : targetGlide(vehicle, setup, launchPos, aimPos, fly);
-  return buildTrajectory(vehicle, request, profile, setup, solved.outcome, solved.controls, counter, launchPos, aimPos);
+  return buildTrajectory(vehicle, request, profile, setup, solved.outcome, solved.controls, counter, launchPos, aimPos, aimHeight);
 }
 
 function checkPoint(field: string, p: { lat: number; lon: number } | undefined): void {
@@ -132,17 +145,53 @@ function missComponents(impact: ArrayLike<number>, launchPos: Float64Array, aimP
   return { down: along, cross: mx * ux + my * uy + mz * uz };
 }
 
-function inertialFlightPath(mu: number, omega: number, s: Float64Array): { psi: number; gamma: number } {
+/** Largest free-flight angle the minimum-energy condition uses; beyond it the angle is held (near-orbital flights). */
+const MAX_TRANSFER_ANGLE = 0.8 * Math.PI;
+
+/**
+ * The burnout state's inertial flight-path angle, and the flight-path angle of the least-energy
+ * conic from the burnout point to a target fixed to the Earth and reached `flightTime` s after
+ * burnout (Lambert's minimum-energy ellipse between the two radii). Both are taken in the
+ * inertial frame that coincides with ITRF at burnout: the burnout velocity gains w x r and the
+ * target has turned east by w * flightTime when the warhead arrives.
+ */
+function minimumEnergyAngles(omega: number, s: Float64Array, target: ArrayLike<number>, flightTime: number): { gamma: number; gammaMin: number } {
   const vx = s[3] - omega * s[1];
   const vy = s[4] + omega * s[0];
   const vz = s[5];
   const r = Math.hypot(s[0], s[1], s[2]);
   const v = Math.hypot(vx, vy, vz);
   const gamma = Math.asin((s[0] * vx + s[1] * vy + s[2] * vz) / (r * v));
-  // Near-orbital burnouts make the range angle run away; past 0.8 pi the optimum angle is held.
-  const psi = freeFlightRangeAngle(mu, r, v, gamma);
-  const q = (v * v * r) / mu;
-  return { psi: Number.isFinite(psi) && q < 1 ? Math.min(psi, 0.8 * Math.PI) : 0.8 * Math.PI, gamma };
+  const turn = omega * Math.max(0, flightTime);
+  const c = Math.cos(turn);
+  const sn = Math.sin(turn);
+  const arrival = [c * target[0] - sn * target[1], sn * target[0] + c * target[1], target[2]];
+  const theta = Math.min(centralAngle(s, arrival), MAX_TRANSFER_ANGLE);
+  return { gamma, gammaMin: minimumEnergyFlightPathAngleBetween(r, Math.hypot(arrival[0], arrival[1], arrival[2]), theta) };
+}
+
+/**
+ * The flight's state where it comes down through the aim's height (bisection on the dense
+ * record; the state at the apogee if it never rises that high). For an aim on the ground, the
+ * impact state.
+ */
+function aimCrossing(o: FlightOutcome, earth: FlightEarth, aimHeight: number): Float64Array {
+  if (aimHeight <= 0 || o.end !== 'impact') return o.finalState;
+  const s = new Float64Array(7);
+  const heightAt = (t: number) => {
+    o.dense.evaluate(t, s);
+    return heightAbove(earth, s[0], s[1], s[2]);
+  };
+  let lo = Number.isFinite(o.apogee) ? o.apogee : o.burnout;
+  let hi = o.impact;
+  if (heightAt(lo) <= aimHeight) return s;
+  for (let k = 0; k < 60 && hi - lo > 1e-7; k++) {
+    const mid = 0.5 * (lo + hi);
+    if (heightAt(mid) > aimHeight) lo = mid;
+    else hi = mid;
+  }
+  heightAt(0.5 * (lo + hi));
+  return s;
 }
 
 function targetBallistic(
@@ -153,6 +202,7 @@ function targetBallistic(
   groundAngle: number,
   launchPos: Float64Array,
   aimPos: Float64Array,
+  aimHeight: number,
   fly: (c: FlightControls) => FlightOutcome,
   missTolerance: number,
 ): { outcome: FlightOutcome; controls: FlightControls } {
@@ -163,7 +213,6 @@ function targetBallistic(
   const fixedGamma = request.burnoutFlightPathAngle;
   const apogeeGoal = request.apogee;
   const offset = profile === 'depressed' ? DEPRESSED_OFFSET : profile === 'lofted' ? LOFTED_OFFSET : 0;
-  const gammaFromPsi = (psi: number) => minimumEnergyFlightPathAngle(psi) + offset;
   // Unknowns: cutoff (s), burnout flight-path angle (deg), azimuth (deg). With a fixed angle, two.
   const gammaFree = fixedGamma === undefined;
   const evaluate = (u: number[]): Evaluation => {
@@ -173,7 +222,7 @@ function targetBallistic(
       azimuth: u[gammaFree ? 2 : 1] * DEG,
     };
     const outcome = fly(controls);
-    let { down, cross } = missComponents(outcome.finalState, launchPos, aimPos);
+    let { down, cross } = missComponents(aimCrossing(outcome, earth, aimHeight), launchPos, aimPos);
     if (outcome.end !== 'impact') {
       down = 1e8;
       cross = 0;
@@ -182,14 +231,16 @@ function targetBallistic(
     if (gammaFree) {
       if (apogeeGoal !== undefined) profileResidual = (outcome.apogeeHeight - apogeeGoal) / 1000;
       else {
-        const { psi, gamma } = inertialFlightPath(earth.gravity.mu, earth.omega, outcome.burnoutState);
-        profileResidual = (gamma - gammaFromPsi(psi)) / DEG;
+        // The least-energy conic from this burnout point to the aim, arriving when this flight arrives.
+        const { gamma, gammaMin } = minimumEnergyAngles(earth.omega, outcome.burnoutState, aimPos, outcome.impact - outcome.burnout);
+        profileResidual = (gamma - gammaMin - offset) / DEG;
       }
     }
     return { outcome, down, cross, profileResidual };
   };
   const residual = (e: Evaluation) => (gammaFree ? [e.down / 1000, e.profileResidual, e.cross / 1000] : [e.down / 1000, e.cross / 1000]);
-  const gamma0 = (fixedGamma ?? gammaFromPsi(groundAngle * 0.9)) / DEG;
+  // First guess: the symmetric optimum for most of the ground angle.
+  const gamma0 = (fixedGamma ?? minimumEnergyFlightPathAngle(groundAngle * 0.9) + offset) / DEG;
   const clampU = (u: number[]) => {
     u[0] = Math.min(fullBurn, Math.max(minCutoff, u[0]));
     if (gammaFree) u[1] = Math.min(85, Math.max(1, u[1]));
@@ -390,6 +441,7 @@ function buildTrajectory(
   cost: { flights: number; steps: number; evaluations: number },
   launchPos: Float64Array,
   aimPos: Float64Array,
+  aimHeight: number,
 ): Trajectory {
   const earth = setup.earth;
   const s = new Float64Array(7);
@@ -408,8 +460,9 @@ function buildTrajectory(
   const vb = Math.hypot(bs[3], bs[4], bs[5]);
   const rb = Math.hypot(bs[0], bs[1], bs[2]);
   const launch: Geodetic = { lat: request.launch.lat, lon: request.launch.lon, height: 0 };
-  const aim: Geodetic = { lat: request.aim.lat, lon: request.aim.lon, height: 0 };
+  const aim: Geodetic = { lat: request.aim.lat, lon: request.aim.lon, height: aimHeight };
   const impact = o.finalState;
+  const atAim = aimCrossing(o, earth, aimHeight);
   return {
     id: request.id ?? vehicle.name,
     vehicle,
@@ -429,7 +482,7 @@ function buildTrajectory(
       flightTime: o.impact,
       apogee: maxHeight,
       maxSpeed,
-      impactError: Math.hypot(impact[0] - aimPos[0], impact[1] - aimPos[1], impact[2] - aimPos[2]),
+      impactError: Math.hypot(atAim[0] - aimPos[0], atAim[1] - aimPos[1], atAim[2] - aimPos[2]),
       burnoutTime: o.burnout,
       burnoutSpeed: vb,
       burnoutHeight: heightAbove(earth, bs[0], bs[1], bs[2]),
@@ -441,7 +494,8 @@ function buildTrajectory(
 
 /**
  * How far a vehicle flies from a launch point along an azimuth on a full burn (m, ground distance
- * over the sphere of mean radius): ballistic vehicles on their minimum-energy burnout angle,
+ * over the sphere of mean radius): ballistic vehicles on the minimum-energy burnout angle to
+ * their own impact point (the longest flight for the burnout speed),
  * gliders until they slow to their minimum speed (or reach the ground).
  */
 export function threatReach(
@@ -480,8 +534,10 @@ export function threatReach(
     const o = flyOnce(setup, { azimuth: options.azimuth, cutoff: fullBurn, burnoutFlightPathAngle: gamma });
     if (o.end !== 'impact') return Number.POSITIVE_INFINITY;
     best = centralAngle(launchPos, o.finalState) * earth.radius;
-    const { psi, gamma: g } = inertialFlightPath(earth.gravity.mu, earth.omega, o.burnoutState);
-    const step = minimumEnergyFlightPathAngle(psi) + offset - g;
+    // The least-energy conic to where this flight came down is the longest for its burnout
+    // speed: iterating the angle onto it finds the reach.
+    const { gamma: g, gammaMin } = minimumEnergyAngles(earth.omega, o.burnoutState, o.finalState, o.impact - o.burnout);
+    const step = gammaMin + offset - g;
     gamma = Math.min(85 * DEG, Math.max(DEG, gamma + step));
     if (Math.abs(step) < 0.01 * DEG) break;
   }

@@ -170,17 +170,56 @@ describe('presets inside their published envelopes (references.md)', () => {
     expect(threatReach(threatPreset('htv-2'), { launch, azimuth: 90 * DEG }) / 1000).toBeGreaterThan(6500);
   });
 
-  it('ICBM minimum energy to 10,000 km: about 30-35 minutes and an apogee of about 1,200-1,400 km', () => {
-    const t = flyThreat(threatPreset('icbm'), { launch: { lat: 55 * DEG, lon: 60 * DEG }, aim: destination(55 * DEG, 60 * DEG, 0, 10_000_000), launchTime: T0 });
-    expectWithin(t.summary.range / 1000, 10_000, 100, 'km', 'range');
-    // The model's burnout is at 220-240 km, not the surface: the Kepler ellipse from there is
-    // longer and higher than the surface-to-surface figures. Envelope widened by that, see docs/threats.md.
-    expect(t.summary.flightTime / 60).toBeGreaterThan(30);
-    expect(t.summary.flightTime / 60).toBeLessThan(39);
-    expect(t.summary.apogee / 1000).toBeGreaterThan(1200);
-    expect(t.summary.apogee / 1000).toBeLessThan(1650);
-    expect(t.summary.burnoutSpeed).toBeGreaterThan(6000);
-    expect(t.summary.burnoutSpeed).toBeLessThan(7500);
+  describe('ICBM minimum energy to 10,000 km (issue 3 envelope: about 30-35 minutes, apogee about 1,200-1,400 km)', () => {
+    const launchIcbm = { lat: 55 * DEG, lon: 60 * DEG };
+    const t = flyThreat(threatPreset('icbm'), { launch: launchIcbm, aim: destination(55 * DEG, 60 * DEG, 0, 10_000_000), launchTime: T0 });
+    const minutes = t.summary.flightTime / 60;
+    const apogeeKm = t.summary.apogee / 1000;
+
+    it('flies 10,000 km onto its aim, burning out at an ICBM speed and height', () => {
+      expectWithin(t.summary.range / 1000, 10_000, 100, 'km', 'range');
+      expect(t.summary.impactError).toBeLessThan(1000);
+      // 6-7 km/s (references.md); Minuteman III about 15,000 mph = 6.7 km/s (USAF). Solid ICBMs
+      // burn out a few hundred km up, about 180-250 km.
+      expect([t.summary.burnoutSpeed > 6500, t.summary.burnoutSpeed < 7200]).toEqual([true, true]);
+      expect([t.summary.burnoutHeight > 180_000, t.summary.burnoutHeight < 250_000]).toEqual([true, true]);
+    });
+
+    it("coasts on the least-energy conic from its burnout point to the aim (Lambert's minimum-energy ellipse)", () => {
+      // Closed form in the inertial frame of burnout: the aim has turned east by w * (coast time).
+      const b = new Float64Array(6);
+      t.dense.evaluate(t.events.burnout, b, 0, 6);
+      const coast = t.events.impact - t.events.burnout;
+      const turn = EARTH_ROTATION_RATE * coast;
+      const q = t.aimItrf;
+      const p2 = [Math.cos(turn) * q[0] - Math.sin(turn) * q[1], Math.sin(turn) * q[0] + Math.cos(turn) * q[1], q[2]];
+      const r1 = Math.hypot(b[0], b[1], b[2]);
+      const r2 = Math.hypot(p2[0], p2[1], p2[2]);
+      const theta = Math.acos((b[0] * p2[0] + b[1] * p2[1] + b[2] * p2[2]) / (r1 * r2));
+      const c = Math.sqrt(r1 * r1 + r2 * r2 - 2 * r1 * r2 * Math.cos(theta));
+      const sp = (r1 + r2 + c) / 2;
+      const a = sp / 2;
+      const e = Math.sqrt(1 - ((r1 * r2) / c) * (1 - Math.cos(theta)) / a);
+      const beta = 2 * Math.asin(Math.sqrt((sp - c) / sp));
+      const mu = EARTH_GRAVITY_J2.mu;
+      // The rest is re-entry drag, J2, and the apogee's height above the ellipsoid near the pole.
+      expectWithin(coast, Math.sqrt(a ** 3 / mu) * (Math.PI - beta + Math.sin(beta)), 30, 's', 'coast time');
+      expectWithin(t.summary.apogee, a * (1 + e) - r2, 30_000, 'm', 'apogee');
+    });
+
+    // KNOWN MISS, reported to the lead (docs/threats.md, "ICBM minimum energy"): the model flies
+    // 35.5 min with an apogee of 1,467 km. The issue's figures are the surface-to-surface Kepler
+    // values (1,319 km, 32.2 min); a real boost adds its ~3 min and burns out ~230 km up, and the
+    // least-energy conic from there peaks ~0.6 x 230 km higher. These are written as expected
+    // failures so that they turn red the day the model lands inside the envelope; to see the miss
+    // as a failing test instead, change `it.fails` to `it`.
+    it.fails(`flight time inside the 30-35 minutes of the issue (model: ${minutes.toFixed(1)} min)`, () => {
+      expect([minutes > 30, minutes < 35]).toEqual([true, true]);
+    });
+
+    it.fails(`apogee inside the 1,200-1,400 km of the issue (model: ${apogeeKm.toFixed(0)} km)`, () => {
+      expect([apogeeKm > 1200, apogeeKm < 1400]).toEqual([true, true]);
+    });
   });
 
   it('ballistic classes: SRBM 250-400 km, MRBM 1,000-3,000 km, IRBM 3,000-5,500 km, ICBM beyond 10,000 km', () => {
@@ -230,6 +269,9 @@ describe('bad input', () => {
     expect(() => flyThreat(threatPreset('srbm'), { ...req, profile: 'lofted', apogee: -3 })).toThrow(/apogee: .*got -3/);
     expect(() => flyThreat(threatPreset('df-17'), { ...req, profile: 'lofted' })).toThrow(/profile: applies only to ballistic vehicles .*got "lofted"/);
     expect(() => threatPreset('scud-z')).toThrow(/preset: is not a preset .*got "scud-z"/);
+    expect(() => flyThreat(threatPreset('srbm'), { ...req, aim: { lat: 41 * DEG, lon: 121 * DEG, height: -5 } })).toThrow(/aim\.height: .*got -5/);
+    expect(() => flyThreat(threatPreset('srbm'), { ...req, aim: { lat: 41 * DEG, lon: 121 * DEG, height: Number.NaN } })).toThrow(/aim\.height: .*got NaN/);
+    expect(() => flyThreat(threatPreset('htv-2'), { ...req, aim: { lat: 41 * DEG, lon: 121 * DEG, height: 20_000 } })).toThrow(/aim\.height: applies only to ballistic vehicles .*got 20000/);
     expect(() =>
       flyThreat(threatPreset('htv-2'), { ...req, manoeuvres: [{ kind: 's-turns', start: 10, end: 5, amplitude: 0.1, period: 100 }] }),
     ).toThrow(/manoeuvres\[0\]\.end: .*got 5/);

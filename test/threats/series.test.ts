@@ -46,7 +46,8 @@ describe('the sampled time series', () => {
 
   it('labels phases in flight order and sees the plume only in boost', () => {
     const seen = [...new Set(Array.from(series.phase))].map((p) => PHASES[p]);
-    expect(seen).toEqual(['boost', 'coast', 'reentry']);
+    // Re-entry is labelled from the 100 km crossing down; a 250 km SRBM may peak below it.
+    expect(seen).toEqual(traj.summary.apogee > 100_000 ? ['boost', 'coast', 'reentry'] : ['boost', 'coast']);
     const boostRow = 10;
     expect(PHASES[series.phase[boostRow]]).toBe('boost');
     expect(series.radiantIntensity[boostRow]).toBeGreaterThan(1000);
