@@ -10,7 +10,7 @@ import { StateStatus, allocateStateTable } from '../../src/orbits/state-table.ts
 import { instantFromJulianDateUtc, type Instant } from '../../src/time/instant.ts';
 import { parseIsoUtc } from '../../src/time/iso.ts';
 import { expectVectorWithin, expectWithin } from '../helpers/miss.ts';
-import { elementSetFromTle, verificationCases } from './sgp4-fixtures.ts';
+import { elementSetFromTle, kernelLimits, verificationCases } from './sgp4-fixtures.ts';
 
 const cases = verificationCases();
 const leo = cases.find((c) => c.satnum === '28057')!; // near-Earth, sun-synchronous
@@ -62,7 +62,8 @@ describe('SGP4 adapter: epochs and time', () => {
 describe('SGP4 adapter: single object and bulk agree', () => {
   const grid = { start: (leoSet.epoch + 600) as Instant, stepS: 137, count: 50 };
 
-  it('in TEME, to a micrometre, for near-Earth and deep-space objects', () => {
+  // Within kernelLimits (sgp4-fixtures.ts): SGP4's Kepler tolerance, 7 um in LEO, 85 um at GEO.
+  it('in TEME, to SGP4 Kepler tolerance, for near-Earth and deep-space objects', () => {
     const table = propagateSgp4([leoSet, geoSet], grid);
     expect(table.frame).toBe('TEME');
     expect(table.ids).toEqual(['28057', '28626']);
@@ -73,8 +74,9 @@ describe('SGP4 adapter: single object and bulk agree', () => {
         const s = sgp4State(init.satellite, (grid.start + k * grid.stepS) as Instant);
         if (!s.ok) throw new Error('propagation');
         const row = k * 2 + i;
-        expectVectorWithin([table.x[row], table.y[row], table.z[row]], s.state.r, 1e-6, 'm', `${set.catalogNumber} at step ${k}`);
-        expectVectorWithin([table.vx[row], table.vy[row], table.vz[row]], s.state.v, 1e-9, 'm/s', `${set.catalogNumber} velocity at step ${k}`);
+        const limits = kernelLimits(set);
+        expectVectorWithin([table.x[row], table.y[row], table.z[row]], s.state.r, limits.position, 'm', `${set.catalogNumber} at step ${k}`);
+        expectVectorWithin([table.vx[row], table.vy[row], table.vz[row]], s.state.v, limits.velocity, 'm/s', `${set.catalogNumber} velocity at step ${k}`);
       }
     });
   });
@@ -92,8 +94,9 @@ describe('SGP4 adapter: single object and bulk agree', () => {
         if (!s.ok) throw new Error('propagation');
         const itrf = temeToItrf(s.state, eop);
         const row = k * 2 + i;
-        expectVectorWithin([table.x[row], table.y[row], table.z[row]], itrf.r, 1e-6, 'm', `${set.catalogNumber} ITRF at step ${k}`);
-        expectVectorWithin([table.vx[row], table.vy[row], table.vz[row]], itrf.v, 1e-9, 'm/s', `${set.catalogNumber} ITRF velocity at step ${k}`);
+        const limits = kernelLimits(set);
+        expectVectorWithin([table.x[row], table.y[row], table.z[row]], itrf.r, limits.position, 'm', `${set.catalogNumber} ITRF at step ${k}`);
+        expectVectorWithin([table.vx[row], table.vy[row], table.vz[row]], itrf.v, limits.velocity, 'm/s', `${set.catalogNumber} ITRF velocity at step ${k}`);
       }
     });
   });

@@ -6,9 +6,19 @@ import { type TimeGrid, gridInstant } from '../../time/grid.ts';
 import type { ElementSet } from '../element-set.ts';
 import { StateStatus, type StateTable, allocateStateTable } from '../state-table.ts';
 import { initSgp4 } from './init.ts';
-import { deepSpaceState, packDeepSpace, propagateDeepSpace } from './deep-space-kernel.ts';
-import { packNearEarth, propagateNearEarth } from './near-earth-kernel.ts';
-import { type KernelOutput, markRowFailed } from './periodics.ts';
+import { deepSpaceRun, deepSpaceState, packDeepSpace, propagateDeepSpace } from './deep-space-kernel.ts';
+import { nearEarthRun, packNearEarth, propagateNearEarth } from './near-earth-kernel.ts';
+import { type KernelOutput, keplerState, markRowFailed, meanElementsScratch } from './periodics.ts';
+
+/**
+ * Steps between re-seedings of the sines and cosines the kernels carry from step to step
+ * (and cold starts of Kepler's equation): each carried step adds at most a few ulp, so 64
+ * keep the drift near 1e-14 rad while the library calls of a re-seeding cost little.
+ */
+export const RESEED_INTERVAL = 64;
+
+/** Objects run through the whole grid together (their working set fits a core's L2 cache). */
+const OBJECTS_PER_BLOCK = 256;
 
 export type Sgp4OutputFrame = 'TEME' | 'ITRF';
 
@@ -43,9 +53,9 @@ export interface Sgp4Table<F extends Sgp4OutputFrame> extends StateTable<F> {
 /**
  * Propagates many element sets over a time grid with SGP4 into a time-major state table
  * (metres, m/s, TEME or ITRF). satellite.js initialises each object; our near-Earth and
- * deep-space kernels then run all objects a time step at a time (they agree with
- * satellite.js's sgp4() to nanometres). Nothing throws once
- * the batch starts: a bad element set fills its rows with status 10 and NaN, an SGP4
+ * deep-space kernels then run blocks of objects a time step at a time (they agree with
+ * satellite.js's sgp4() to micrometres, see test/orbits/sgp4-kernel.test.ts). Nothing throws
+ * once the batch starts: a bad element set fills its rows with status 10 and NaN, an SGP4
  * initialisation error with its code, and a time-dependent error (e.g. decay) marks that row.
  */
 export function propagateSgp4(sets: readonly ElementSet[], grid: TimeGrid, options?: Sgp4BulkOptions<'TEME'>): Sgp4Table<'TEME'>;
@@ -102,9 +112,16 @@ export function earthRotations(grid: TimeGrid, eop: EarthOrientation): Float64Ar
  * The engine under propagateSgp4 and its worker-pool twin: fills columns firstObject ..
  * firstObject + sets.length - 1 of `table` (which may hold more objects, e.g. shared memory
  * split among workers) for every step. Every object is computed independently of the
- * others, so any split of the objects gives the same bytes.
+ * others, so any split of the objects gives the same bytes. `reseedInterval` (steps between
+ * re-seedings of the carried sines and cosines) is for tests of their drift.
  */
-export function propagateSgp4Into(table: KernelOutput & { readonly nObjects: number; readonly grid: TimeGrid }, firstObject: number, sets: readonly ElementSet[], rotations: Float64Array | null): Sgp4Problem[] {
+export function propagateSgp4Into(
+  table: KernelOutput & { readonly nObjects: number; readonly grid: TimeGrid },
+  firstObject: number,
+  sets: readonly ElementSet[],
+  rotations: Float64Array | null,
+  reseedInterval: number = RESEED_INTERVAL,
+): Sgp4Problem[] {
   const { grid, nObjects } = table;
   const problems: Sgp4Problem[] = [];
   const nearRecs: SatRec[] = [];
@@ -145,29 +162,48 @@ export function propagateSgp4Into(table: KernelOutput & { readonly nObjects: num
   }
 
   const nearCoef = packNearEarth(nearRecs, nearEpochs);
+  const nearRun = nearEarthRun(nearCoef, nearRecs.length, grid.stepS);
+  const nearKepler = keplerState(nearRecs.length);
   const nearIdx = Int32Array.from(nearIndex);
   const deepCoef = packDeepSpace(deepRecs, deepEpochs);
-  const deepIdx = Int32Array.from(deepIndex);
   const deepState = deepSpaceState(deepRecs.length);
+  const deepRun = deepSpaceRun(deepCoef, deepRecs.length, grid.stepS);
+  const deepKepler = keplerState(deepRecs.length);
+  const deepIdx = Int32Array.from(deepIndex);
+  const m = meanElementsScratch();
   const rot: EarthRotation = { cosG: 1, sinG: 0, xp: 0, yp: 0, hasPolarMotion: false };
-  const { x, y, z, vx, vy, vz, status } = table;
 
-  for (let k = 0; k < grid.count; k++) {
-    const t = gridInstant(grid, k);
-    const base = k * nObjects;
-    propagateNearEarth(nearCoef, nearRecs.length, t, table, base, nearIdx);
-    propagateDeepSpace(deepCoef, deepState, deepRecs.length, t, table, base, deepIdx);
-    if (rotations) {
-      rot.cosG = rotations[4 * k];
-      rot.sinG = rotations[4 * k + 1];
-      rot.xp = rotations[4 * k + 2];
-      rot.yp = rotations[4 * k + 3];
-      rot.hasPolarMotion = rot.xp !== 0 || rot.yp !== 0;
-      const end = base + firstObject + sets.length;
-      for (let row = base + firstObject; row < end; row++) {
-        if (status[row] === 0) temeToItrfInPlace(rot, x, y, z, vx, vy, vz, row);
-      }
+  // Blocks of objects through the whole grid, so a block's coefficients and carried state stay
+  // in cache from one step to the next.
+  for (let from = 0; from < nearRecs.length; from += OBJECTS_PER_BLOCK) {
+    const to = Math.min(from + OBJECTS_PER_BLOCK, nearRecs.length);
+    for (let k = 0; k < grid.count; k++) {
+      const base = k * nObjects;
+      propagateNearEarth(nearCoef, nearRun, nearKepler, from, to, gridInstant(grid, k), k % reseedInterval === 0, table, base, nearIdx, m);
+      if (rotations) rotateRows(table, rotations, k, rot, base, nearIdx, from, to);
+    }
+  }
+  for (let from = 0; from < deepRecs.length; from += OBJECTS_PER_BLOCK) {
+    const to = Math.min(from + OBJECTS_PER_BLOCK, deepRecs.length);
+    for (let k = 0; k < grid.count; k++) {
+      const base = k * nObjects;
+      propagateDeepSpace(deepCoef, deepState, deepRun, deepKepler, from, to, gridInstant(grid, k), k % reseedInterval === 0, table, base, deepIdx, m);
+      if (rotations) rotateRows(table, rotations, k, rot, base, deepIdx, from, to);
     }
   }
   return problems;
+}
+
+/** TEME -> ITRF in place for the computed rows of objects from .. to - 1 at step k. */
+function rotateRows(table: KernelOutput, rotations: Float64Array, k: number, rot: EarthRotation, base: number, objectIndex: Int32Array, from: number, to: number): void {
+  rot.cosG = rotations[4 * k];
+  rot.sinG = rotations[4 * k + 1];
+  rot.xp = rotations[4 * k + 2];
+  rot.yp = rotations[4 * k + 3];
+  rot.hasPolarMotion = rot.xp !== 0 || rot.yp !== 0;
+  const { x, y, z, vx, vy, vz, status } = table;
+  for (let i = from; i < to; i++) {
+    const row = base + objectIndex[i];
+    if (status[row] === 0) temeToItrfInPlace(rot, x, y, z, vx, vy, vz, row);
+  }
 }
