@@ -3,6 +3,7 @@ import type { StateTable } from '../orbits/state-table.ts';
 import type { Sensor, TargetConstraints } from '../sensors/sensor.ts';
 import type { CoverageAccumulator } from './accumulator.ts';
 import { accumulateCoverage, prepareCoverage } from './engine.ts';
+import type { StripIndex } from './spatial-index.ts';
 import type { CoverageGrid } from './grid.ts';
 
 /**
@@ -20,7 +21,11 @@ export interface CoverageChunkArgs {
   readonly folds: readonly number[];
   readonly satellites?: readonly number[];
   readonly stereoAngle?: number | null;
-  readonly bucketDeg?: number;
+  readonly stripDeg?: number;
+  /** The grid's strip index, built once for all slices (e.g. in shared memory); built here when absent. */
+  readonly index?: StripIndex;
+  /** The Sun's ITRF position per step (see CoverageProblem.sunTable); without it the job computes it. */
+  readonly sunTable?: Float64Array;
   readonly k0: number;
   readonly k1: number;
 }
@@ -34,7 +39,9 @@ export function coverageChunk(args: CoverageChunkArgs): CoverageAccumulator {
     folds: args.folds,
     satellites: args.satellites,
     stereoAngle: args.stereoAngle,
-    bucketDeg: args.bucketDeg,
+    stripDeg: args.stripDeg,
+    index: args.index,
+    sunTable: args.sunTable,
     sunPosition: (t, out) => sunPositionItrf(t, undefined, out),
   });
   return accumulateCoverage(prepared, args.k0, args.k1);

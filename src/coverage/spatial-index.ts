@@ -1,123 +1,369 @@
+import { InputError } from '../math/errors.ts';
+import { ELLIPSOID_Z_SCALE } from '../sensors/margins.ts';
 import type { CoverageGrid } from './grid.ts';
 
 /**
- * Buckets of grid points by geocentric latitude and longitude, so that a satellite visits only
- * the buckets that meet its visibility cap. Rows are `bucketDeg` of latitude; each row is cut into
- * longitude bins about `bucketDeg` wide at its equator-most edge. Each bucket keeps its centre
- * direction and the angular radius that holds all its points, for whole-bucket decisions.
+ * Grid points laid out for culling: cut into thin strips of latitude, each sorted west to east, so that the points of a strip inside a satellite's cap are one or two contiguous
+ * runs found by binary search on longitude. Everything the sweep reads per point is stored in
+ * this internal order as separate arrays (structure of arrays), so the sweep walks memory in
+ * sequence. `order[q]` is the grid point at internal position q.
+ *
+ * Directions and latitudes are taken where the ellipsoid is a sphere (ITRF with z scaled by a/b,
+ * ELLIPSOID_Z_SCALE): Earth occlusion is decided in that space, so caps drawn there are exact for
+ * it (SensorModel.capBounds). Longitudes are the same in both spaces.
+ *
+ * Strips are also grouped into radius classes (strips whose geocentric radii lie within a small
+ * band): the sensor's culling caps depend on the target radius, so they are computed once per
+ * class and satellite rather than once per strip.
  */
-export interface PointIndex {
-  readonly bucketRad: number;
-  readonly rows: number;
-  readonly rowBins: Int32Array;
-  readonly rowFirstBucket: Int32Array;
-  /** Points of bucket b are order[bucketStart[b] .. bucketStart[b + 1]). */
-  readonly bucketStart: Int32Array;
+export interface StripIndex {
+  readonly count: number;
   readonly order: Int32Array;
-  /** Bucket centre unit vectors, interleaved, and cos/sin of each bucket's angular radius. */
-  readonly centre: Float64Array;
-  readonly cosRadius: Float64Array;
-  readonly sinRadius: Float64Array;
-  readonly radius: Float64Array;
-  /** Geocentric radius range (m) of the points in each row (Infinity/0 for an empty row). */
-  readonly rowRadiusMin: Float64Array;
-  readonly rowRadiusMax: Float64Array;
+  /** ITRF position (m), ellipsoid normal and scaled unit direction, by internal position. */
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly z: Float64Array;
+  readonly upX: Float64Array;
+  readonly upY: Float64Array;
+  readonly upZ: Float64Array;
+  readonly dirX: Float64Array;
+  readonly dirY: Float64Array;
+  readonly dirZ: Float64Array;
+  /** Geocentric longitude (rad, [-pi, pi]), ascending within each strip. */
+  readonly lon: Float64Array;
+  readonly strips: number;
+  /** Points of strip s are internal positions stripStart[s] .. stripStart[s + 1]; strips run south to north. */
+  readonly stripStart: Int32Array;
+  /** Scaled latitude range of each strip (rad) and the sines and cosines of its ends. */
+  readonly stripLatMin: Float64Array;
+  readonly stripLatMax: Float64Array;
+  readonly stripSinMin: Float64Array;
+  readonly stripCosMin: Float64Array;
+  readonly stripSinMax: Float64Array;
+  readonly stripCosMax: Float64Array;
+  /** 1 when all the strip's points share one latitude (to 1e-12 rad), as the rows of regular grids do. */
+  readonly stripFlat: Uint8Array;
+  /**
+   * Longitude spacing (rad) of a strip whose points are evenly spaced from its first (to 1e-9 of a
+   * spacing), so positions follow from longitudes by arithmetic (evenPosition); 0 otherwise.
+   */
+  readonly stripSpacing: Float64Array;
+  readonly stripClass: Int32Array;
+  readonly classes: number;
+  /** Geocentric radius range of each class, m, and the range of the radii where the ellipsoid is a sphere (z scaled by a/b). */
+  readonly classRadiusMin: Float64Array;
+  readonly classRadiusMax: Float64Array;
+  readonly classScaledMin: Float64Array;
+  readonly classScaledMax: Float64Array;
+  /** The same over the whole grid. */
+  readonly radiusMin: number;
+  readonly radiusMax: number;
+  readonly scaledMin: number;
+  readonly scaledMax: number;
 }
 
-export function buildPointIndex(grid: CoverageGrid, bucketDeg = 3): PointIndex {
-  const bucketRad = (bucketDeg * Math.PI) / 180;
-  const rows = Math.ceil(Math.PI / bucketRad - 1e-9);
-  const rowBins = new Int32Array(rows);
-  const rowFirstBucket = new Int32Array(rows);
-  let nBuckets = 0;
-  for (let r = 0; r < rows; r++) {
-    const lo = -Math.PI / 2 + r * bucketRad;
-    const hi = Math.min(Math.PI / 2, lo + bucketRad);
-    const widest = lo <= 0 && hi >= 0 ? 1 : Math.cos(Math.min(Math.abs(lo), Math.abs(hi)));
-    rowBins[r] = Math.max(1, Math.ceil((2 * Math.PI * widest) / bucketRad - 1e-9));
-    rowFirstBucket[r] = nBuckets;
-    nBuckets += rowBins[r];
-  }
+/** Default width of a radius class, m: about 0.1 deg of cap at 40 km targets, a thin ring of exact tests. */
+const CLASS_WIDTH = 1500;
+
+/**
+ * Builds the strip index of a grid. `stripDeg` is the latitude height of a strip; the default,
+ * half the grid's cell height, gives each latitude row of a regular grid a strip of its own.
+ */
+export function buildStripIndex(grid: CoverageGrid, stripDeg?: number): StripIndex {
+  const height = stripDeg ?? grid.cellHeightDeg / 2;
+  if (!(Number.isFinite(height) && height > 0 && height <= 180)) throw new InputError('stripDeg', height, 'must be a strip height in (0, 180] degrees');
+  const stripRad = (height * Math.PI) / 180;
   const n = grid.count;
-  const bucketOf = new Int32Array(n);
-  const counts = new Int32Array(nBuckets + 1);
-  const d = grid.direction;
+  const { position, up } = grid;
+  const lat = new Float64Array(n);
+  const lonOf = new Float64Array(n);
+  const radius = new Float64Array(n);
+  const scaled = new Float64Array(n);
+  const d = new Float64Array(3 * n);
   for (let p = 0; p < n; p++) {
-    const b = bucketFor(d[3 * p], d[3 * p + 1], d[3 * p + 2], bucketRad, rows, rowBins, rowFirstBucket);
-    bucketOf[p] = b;
-    counts[b + 1]++;
+    const x = position[3 * p];
+    const y = position[3 * p + 1];
+    const z = position[3 * p + 2];
+    radius[p] = Math.sqrt(x * x + y * y + z * z);
+    const zs = z * ELLIPSOID_Z_SCALE;
+    const rs = Math.sqrt(x * x + y * y + zs * zs);
+    scaled[p] = rs;
+    d[3 * p] = x / rs;
+    d[3 * p + 1] = y / rs;
+    d[3 * p + 2] = zs / rs;
+    const dz = d[3 * p + 2];
+    lat[p] = Math.asin(dz > 1 ? 1 : dz < -1 ? -1 : dz);
+    lonOf[p] = Math.atan2(y, x);
   }
-  const rowRadiusMin = new Float64Array(rows).fill(Number.POSITIVE_INFINITY);
-  const rowRadiusMax = new Float64Array(rows);
-  for (let p = 0; p < n; p++) {
-    let r = 0;
-    while (r + 1 < rows && rowFirstBucket[r + 1] <= bucketOf[p]) r++;
-    const x = grid.position[3 * p];
-    const y = grid.position[3 * p + 1];
-    const z = grid.position[3 * p + 2];
-    const radius = Math.sqrt(x * x + y * y + z * z);
-    if (radius < rowRadiusMin[r]) rowRadiusMin[r] = radius;
-    if (radius > rowRadiusMax[r]) rowRadiusMax[r] = radius;
-  }
-  const bucketStart = new Int32Array(nBuckets + 1);
-  for (let b = 0; b < nBuckets; b++) bucketStart[b + 1] = bucketStart[b] + counts[b + 1];
-  const fill = bucketStart.slice(0, nBuckets);
   const order = new Int32Array(n);
-  for (let p = 0; p < n; p++) order[fill[bucketOf[p]]++] = p;
+  for (let p = 0; p < n; p++) order[p] = p;
+  order.sort((a, b) => lat[a] - lat[b] || a - b);
 
-  const centre = new Float64Array(3 * nBuckets);
-  const radius = new Float64Array(nBuckets);
-  const cosRadius = new Float64Array(nBuckets);
-  const sinRadius = new Float64Array(nBuckets);
-  for (let b = 0; b < nBuckets; b++) {
-    let cx = 0;
-    let cy = 0;
-    let cz = 0;
-    for (let q = bucketStart[b]; q < bucketStart[b + 1]; q++) {
-      const p = order[q];
-      cx += d[3 * p];
-      cy += d[3 * p + 1];
-      cz += d[3 * p + 2];
+  // Strips: a new one starts where a latitude lies more than the height above the strip's first.
+  const starts: number[] = [];
+  let first = Number.NEGATIVE_INFINITY;
+  for (let q = 0; q < n; q++) {
+    const la = lat[order[q]];
+    if (q === 0 || la > first + stripRad) {
+      starts.push(q);
+      first = la;
     }
-    const cn = Math.sqrt(cx * cx + cy * cy + cz * cz);
-    if (cn > 0) {
-      cx /= cn;
-      cy /= cn;
-      cz /= cn;
-    } else cz = 1;
-    let rmax = 0;
-    for (let q = bucketStart[b]; q < bucketStart[b + 1]; q++) {
-      const p = order[q];
-      const ax = d[3 * p];
-      const ay = d[3 * p + 1];
-      const az = d[3 * p + 2];
-      const crx = cy * az - cz * ay;
-      const cry = cz * ax - cx * az;
-      const crz = cx * ay - cy * ax;
-      const ang = Math.atan2(Math.sqrt(crx * crx + cry * cry + crz * crz), cx * ax + cy * ay + cz * az);
-      if (ang > rmax) rmax = ang;
-    }
-    // A hair of slack so rounding in the dot products can never exclude a point.
-    rmax += 1e-9;
-    centre[3 * b] = cx;
-    centre[3 * b + 1] = cy;
-    centre[3 * b + 2] = cz;
-    radius[b] = rmax;
-    cosRadius[b] = Math.cos(rmax);
-    sinRadius[b] = Math.sin(rmax);
   }
-  return { bucketRad, rows, rowBins, rowFirstBucket, bucketStart, order, centre, cosRadius, sinRadius, radius, rowRadiusMin, rowRadiusMax };
+  starts.push(n);
+  const strips = starts.length - 1;
+  const stripStart = Int32Array.from(starts);
+  for (let s = 0; s < strips; s++) {
+    order.subarray(stripStart[s], stripStart[s + 1]).sort((a, b) => lonOf[a] - lonOf[b] || a - b);
+  }
+
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  const z = new Float64Array(n);
+  const upX = new Float64Array(n);
+  const upY = new Float64Array(n);
+  const upZ = new Float64Array(n);
+  const dirX = new Float64Array(n);
+  const dirY = new Float64Array(n);
+  const dirZ = new Float64Array(n);
+  const lon = new Float64Array(n);
+  for (let q = 0; q < n; q++) {
+    const p = order[q];
+    x[q] = position[3 * p];
+    y[q] = position[3 * p + 1];
+    z[q] = position[3 * p + 2];
+    upX[q] = up[3 * p];
+    upY[q] = up[3 * p + 1];
+    upZ[q] = up[3 * p + 2];
+    dirX[q] = d[3 * p];
+    dirY[q] = d[3 * p + 1];
+    dirZ[q] = d[3 * p + 2];
+    lon[q] = lonOf[p];
+  }
+
+  const stripLatMin = new Float64Array(strips);
+  const stripLatMax = new Float64Array(strips);
+  const stripRadiusMin = new Float64Array(strips);
+  const stripRadiusMax = new Float64Array(strips);
+  const stripScaledMin = new Float64Array(strips);
+  const stripScaledMax = new Float64Array(strips);
+  for (let s = 0; s < strips; s++) {
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    let rlo = Number.POSITIVE_INFINITY;
+    let rhi = 0;
+    let slo = Number.POSITIVE_INFINITY;
+    let shi = 0;
+    for (let q = stripStart[s]; q < stripStart[s + 1]; q++) {
+      const p = order[q];
+      if (lat[p] < lo) lo = lat[p];
+      if (lat[p] > hi) hi = lat[p];
+      if (radius[p] < rlo) rlo = radius[p];
+      if (radius[p] > rhi) rhi = radius[p];
+      if (scaled[p] < slo) slo = scaled[p];
+      if (scaled[p] > shi) shi = scaled[p];
+    }
+    stripScaledMin[s] = slo;
+    stripScaledMax[s] = shi;
+    stripLatMin[s] = lo;
+    stripLatMax[s] = hi;
+    stripRadiusMin[s] = rlo;
+    stripRadiusMax[s] = rhi;
+  }
+  const stripSinMin = stripLatMin.map(Math.sin);
+  const stripCosMin = stripLatMin.map(Math.cos);
+  const stripSinMax = stripLatMax.map(Math.sin);
+  const stripCosMax = stripLatMax.map(Math.cos);
+  const stripFlat = new Uint8Array(strips);
+  for (let s = 0; s < strips; s++) stripFlat[s] = stripLatMax[s] - stripLatMin[s] <= 1e-12 ? 1 : 0;
+  const stripSpacing = new Float64Array(strips);
+  for (let s = 0; s < strips; s++) {
+    const q0 = stripStart[s];
+    const count = stripStart[s + 1] - q0;
+    const spacing = count === 1 ? 2 * Math.PI : (lon[q0 + count - 1] - lon[q0]) / (count - 1);
+    let even = spacing > 0;
+    for (let j = 1; even && j < count; j++) even = Math.abs(lon[q0 + j] - (lon[q0] + j * spacing)) <= 1e-9 * spacing;
+    stripSpacing[s] = even ? spacing : 0;
+  }
+
+  // Radius classes: strips sorted by radius, grouped while the group's range stays within CLASS_WIDTH.
+  const byRadius = Array.from({ length: strips }, (_, s) => s).sort((a, b) => stripRadiusMin[a] - stripRadiusMin[b] || a - b);
+  const stripClass = new Int32Array(strips);
+  const classMin: number[] = [];
+  const classMax: number[] = [];
+  const classScaledMin: number[] = [];
+  const classScaledMax: number[] = [];
+  for (const s of byRadius) {
+    const c = classMin.length - 1;
+    if (
+      c >= 0 &&
+      Math.max(classMax[c], stripRadiusMax[s]) - classMin[c] <= CLASS_WIDTH &&
+      Math.max(classScaledMax[c], stripScaledMax[s]) - Math.min(classScaledMin[c], stripScaledMin[s]) <= CLASS_WIDTH
+    ) {
+      classMax[c] = Math.max(classMax[c], stripRadiusMax[s]);
+      classScaledMin[c] = Math.min(classScaledMin[c], stripScaledMin[s]);
+      classScaledMax[c] = Math.max(classScaledMax[c], stripScaledMax[s]);
+      stripClass[s] = c;
+    } else {
+      classMin.push(stripRadiusMin[s]);
+      classMax.push(stripRadiusMax[s]);
+      classScaledMin.push(stripScaledMin[s]);
+      classScaledMax.push(stripScaledMax[s]);
+      stripClass[s] = classMin.length - 1;
+    }
+  }
+  let scaledMin = Number.POSITIVE_INFINITY;
+  let scaledMax = 0;
+  let radiusMin = Number.POSITIVE_INFINITY;
+  let radiusMax = 0;
+  for (let p = 0; p < n; p++) {
+    if (scaled[p] < scaledMin) scaledMin = scaled[p];
+    if (scaled[p] > scaledMax) scaledMax = scaled[p];
+    if (radius[p] < radiusMin) radiusMin = radius[p];
+    if (radius[p] > radiusMax) radiusMax = radius[p];
+  }
+  return {
+    count: n,
+    order,
+    x,
+    y,
+    z,
+    upX,
+    upY,
+    upZ,
+    dirX,
+    dirY,
+    dirZ,
+    lon,
+    strips,
+    stripStart,
+    stripLatMin,
+    stripLatMax,
+    stripSinMin,
+    stripCosMin,
+    stripSinMax,
+    stripCosMax,
+    stripFlat,
+    stripSpacing,
+    stripClass,
+    classes: classMin.length,
+    classRadiusMin: Float64Array.from(classMin),
+    classRadiusMax: Float64Array.from(classMax),
+    classScaledMin: Float64Array.from(classScaledMin),
+    classScaledMax: Float64Array.from(classScaledMax),
+    radiusMin,
+    radiusMax,
+    scaledMin,
+    scaledMax,
+  };
 }
 
-function bucketFor(x: number, y: number, z: number, bucketRad: number, rows: number, rowBins: Int32Array, rowFirstBucket: Int32Array): number {
-  const lat = Math.asin(Math.max(-1, Math.min(1, z)));
-  const lon = Math.atan2(y, x);
-  let r = Math.floor((lat + Math.PI / 2) / bucketRad);
-  if (r < 0) r = 0;
-  if (r >= rows) r = rows - 1;
-  const nb = rowBins[r];
-  let j = Math.floor(((lon + Math.PI) / (2 * Math.PI)) * nb);
-  if (j < 0) j = 0;
-  if (j >= nb) j = nb - 1;
-  return rowFirstBucket[r] + j;
+/** Index of the first strip whose northern edge reaches latitude `lat` (rad), or `strips` when none. */
+export function firstStripReaching(index: StripIndex, lat: number): number {
+  let lo = 0;
+  let hi = index.strips;
+  const max = index.stripLatMax;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (max[mid] < lat) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A strip of n points from internal position q0 taken as a circle: virtual position j in [0, 2n)
+ * is the point q0 + (j mod n), its longitude raised by 2 pi on the second lap, so longitudes rise
+ * with j. Returns the first virtual position whose longitude is >= v (2n when none), starting
+ * from a guess (exact for evenly spaced strips) and falling back to bisection.
+ */
+export function lapPosition(lon: Float64Array, q0: number, n: number, v: number, guess: number): number {
+  const end = 2 * n;
+  let j = guess > end ? end : guess;
+  if (!(j >= 0)) j = 0;
+  for (let step = 0; step < 6; step++) {
+    if (j > 0 && lapLongitude(lon, q0, n, j - 1) >= v) j--;
+    else if (j < end && lapLongitude(lon, q0, n, j) < v) j++;
+    else return j;
+  }
+  let lo = 0;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (lapLongitude(lon, q0, n, mid) < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * lapPosition for an evenly spaced strip (first longitude `first`, spacing `spacing`), by
+ * arithmetic. At a longitude within rounding of a point's it may land one position either side;
+ * callers use it only where the caps' pads make that harmless.
+ */
+export function evenPosition(first: number, spacing: number, n: number, v: number): number {
+  if (v < first + 2 * Math.PI) {
+    const j = Math.ceil((v - first) / spacing);
+    return j <= 0 ? 0 : j >= n ? n : j;
+  }
+  const j = Math.ceil((v - first - 2 * Math.PI) / spacing);
+  return n + (j <= 0 ? 0 : j >= n ? n : j);
+}
+
+function lapLongitude(lon: Float64Array, q0: number, n: number, j: number): number {
+  return j < n ? lon[q0 + j] : lon[q0 + j - n] + 2 * Math.PI;
+}
+
+/**
+ * Largest longitude half-width (rad) of a spherical cap of angular radius theta about a centre at
+ * geocentric latitude latC (sine sinC, cosine cosC) over the latitudes [latA, latB] (sines and
+ * cosines given): -1 when the strip misses the cap, pi or more when the cap wraps all longitudes
+ * there. The cap's width peaks at the one latitude where sin(lat) = sin(latC) / cos(theta) and
+ * falls off monotonically on either side, so the peak or an end of the range gives the maximum.
+ */
+export function capHalfWidth(
+  latA: number, sinA: number, cosA: number,
+  latB: number, sinB: number, cosB: number,
+  latC: number, sinC: number, cosC: number,
+  theta: number, cosTheta: number,
+): number {
+  if (latB < latC - theta || latA > latC + theta) return -1;
+  if (theta >= Math.PI / 2 - 1e-6) return Math.PI;
+  if (latC + theta >= Math.PI / 2 && latB >= Math.PI - theta - latC) return Math.PI;
+  if (latC - theta <= -Math.PI / 2 && latA <= -Math.PI + theta - latC) return Math.PI;
+  if (!(cosC > 1e-12)) return Math.PI;
+  const peak = sinC / cosTheta;
+  if (peak > -1 && peak < 1) {
+    const latPeak = Math.asin(peak);
+    if (latPeak >= latA && latPeak <= latB) return Math.asin(Math.min(1, Math.sin(theta) / cosC)) + 1e-9;
+  }
+  // An end clipped by the cap's own latitude range has zero width there.
+  const wA = latA <= latC - theta ? 0 : widthAt(sinA, cosA, sinC, cosC, cosTheta);
+  const wB = latB >= latC + theta ? 0 : widthAt(sinB, cosB, sinC, cosC, cosTheta);
+  return (wA > wB ? wA : wB) + 1e-9;
+}
+
+/**
+ * Smallest longitude half-width (rad) of the cap over the latitudes [latA, latB], the half-width
+ * every latitude of the strip has: -1 when some latitude of the strip lies outside the cap's
+ * latitude range (or the cap is a hemisphere or more, where the shape is not tracked), pi or more
+ * when every latitude wraps. The width has one peak (see capHalfWidth), so the least is at an end.
+ */
+export function capInnerHalfWidth(
+  latA: number, sinA: number, cosA: number,
+  latB: number, sinB: number, cosB: number,
+  latC: number, sinC: number, cosC: number,
+  theta: number, cosTheta: number,
+): number {
+  if (!(theta >= 0) || theta >= Math.PI / 2 - 1e-6) return -1;
+  if (latA < latC - theta || latB > latC + theta) return -1;
+  if (!(cosC > 1e-12)) return -1;
+  const wA = widthAt(sinA, cosA, sinC, cosC, cosTheta);
+  const wB = widthAt(sinB, cosB, sinC, cosC, cosTheta);
+  return (wA < wB ? wA : wB) - 1e-9;
+}
+
+function widthAt(sinL: number, cosL: number, sinC: number, cosC: number, cosTheta: number): number {
+  if (!(cosL > 1e-12)) return Math.PI;
+  const c = (cosTheta - sinL * sinC) / (cosL * cosC);
+  return c >= 1 ? 0 : c <= -1 ? Math.PI : Math.acos(c);
 }

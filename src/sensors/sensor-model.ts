@@ -6,10 +6,12 @@ import { NO_TARGET_CONSTRAINTS, type Sensor, type TargetConstraints, sensorNeeds
 // arithmetic in these hot loops.
 const { ELLIPSOID_Z_SCALE, coneMargin, elevationMargin, occlusionMargin, rangeMargin, rectangleMargin, spaceBackgroundMargin, sunExclusionMargin } = margins;
 const A = WGS84.a;
-/** Angular pad (rad) around culling caps: covers the ellipsoid's distortion of angles and the geodetic-geocentric normal (each under 0.2 deg). */
-const CAP_PAD = 0.25 * (Math.PI / 180);
+/** Angular pad (rad) of culling caps for the angle between the ellipsoid normal and the geocentric vertical (under 0.2 deg). */
+const NORMAL_PAD = 0.25 * (Math.PI / 180);
+/** Angular pad (rad) of culling caps for rounding: 1e-7 rad is under a metre on the ground. */
+const ROUNDING_PAD = 1e-7;
 
-/** Earth-central angles (rad) about the sub-satellite direction: nothing outside `outer` is visible, everything inside `inner` is. */
+/** Earth-central angles (rad) about the satellite's direction, taken where the ellipsoid is a sphere (see capBounds): nothing outside `outer` is visible, everything inside `inner` is. */
 export interface CapBounds {
   inner: number;
   outer: number;
@@ -235,41 +237,56 @@ export class SensorModel {
 
   /**
    * Culling caps for a satellite at geocentric radius rs (m) and targets whose geocentric radii lie
-   * in [rpMin, rpMax] (m): Earth-central angles about the sub-satellite direction outside which no
-   * target can be visible (`outer`) and, for radially symmetric sensors, inside which every target
-   * is (`inner`, negative when none). Both carry a pad for the ellipsoid.
+   * in [rpMin, rpMax] (m), as angles between directions taken where the ellipsoid is a sphere
+   * (z scaled by a/b, ELLIPSOID_Z_SCALE), the space in which Earth occlusion is decided: no target
+   * whose scaled direction lies farther than `outer` from the satellite's is visible and, for
+   * radially symmetric sensors, every target within `inner` is (`inner` negative when none).
+   * `rsScaled` is the satellite's radius in that space and [rpScaledMin, rpScaledMax] the targets'.
+   *
+   * Occlusion is exact there (up to a hair for rounding). The other conditions are bounded by
+   * geocentric angles, which the scaling stretches by at most a factor k = a/b either way (the map
+   * of directions has derivatives of norm at most k, and its inverse too), so their bounds are
+   * widened by k outward and narrowed by k inward.
    */
-  capBounds(rs: number, rpMin: number, rpMax: number, out: CapBounds = { inner: -1, outer: Math.PI }): CapBounds {
-    if (!(rpMax < rs) || !(rpMin > 0)) {
+  capBounds(
+    rs: number, rsScaled: number, rpMin: number, rpMax: number, rpScaledMin: number, rpScaledMax: number,
+    out: CapBounds = { inner: -1, outer: Math.PI },
+  ): CapBounds {
+    if (!(rpMax < rs) || !(rpMin > 0) || !(rpScaledMax < rsScaled) || !(rpScaledMin > 0)) {
       out.inner = -1;
       out.outer = Math.PI;
       return out;
     }
     const k = ELLIPSOID_Z_SCALE;
     const s = this.sensor;
-    // Occlusion is decided in the scaled space where the ellipsoid is a sphere of radius a and a
-    // point at radius r lies at a radius in [r, r k]. The horizon angle falls with the target's
-    // radius below the kink (look-down rule) and rises above it, so its extremes are at the ends
-    // of that range or at the kink.
+    // The horizon angle grows with the satellite's radius; with the target's radius it falls below
+    // the kink (look-down rule) and rises above it, so its extremes over the target range are at
+    // the ends of that range or at the kink.
     const hg = s.minGrazingAltitude;
-    const kink = Math.min(Math.max(A + hg + 1, rpMin), rpMax * k);
-    let outer = Math.max(horizonAngle(rs * k, rpMin, hg), horizonAngle(rs * k, rpMax * k, hg), horizonAngle(rs * k, kink, hg));
-    let inner = Math.min(horizonAngle(rs, rpMin, hg), horizonAngle(rs, rpMax * k, hg), horizonAngle(rs, kink, hg));
+    const kink = Math.min(Math.max(A + hg + 1, rpScaledMin), rpScaledMax);
+    let outer = Math.max(horizonAngle(rsScaled, rpScaledMin, hg), horizonAngle(rsScaled, rpScaledMax, hg), horizonAngle(rsScaled, kink, hg)) + ROUNDING_PAD;
+    let inner = Math.min(horizonAngle(rsScaled, rpScaledMin, hg), horizonAngle(rsScaled, rpScaledMax, hg), horizonAngle(rsScaled, kink, hg)) - ROUNDING_PAD;
+    // Geocentric bounds of the other conditions.
+    let outerG = Math.PI;
+    let innerG = Math.PI;
     if (this.maxOffNadirForBound < Math.PI / 2) {
-      outer = Math.min(outer, coneAngle(rs, rpMin, this.maxOffNadirForBound));
-      if (this.forKind === 1) inner = Math.min(inner, coneInnerAngle(rs, rpMax, this.forHalf));
+      outerG = Math.min(outerG, coneAngle(rs, rpMin, this.maxOffNadirForBound));
+      if (this.forKind === 1) innerG = Math.min(innerG, coneInnerAngle(rs, rpMax, this.forHalf));
     }
     if (s.maxRange !== Number.POSITIVE_INFINITY) {
-      outer = Math.min(outer, Math.max(rangeAngle(rs, rpMin, s.maxRange), rangeAngle(rs, rpMax, s.maxRange)));
-      inner = Math.min(inner, rangeAngle(rs, rpMin, s.maxRange), rangeAngle(rs, rpMax, s.maxRange));
+      outerG = Math.min(outerG, Math.max(rangeAngle(rs, rpMin, s.maxRange), rangeAngle(rs, rpMax, s.maxRange)));
+      innerG = Math.min(innerG, rangeAngle(rs, rpMin, s.maxRange), rangeAngle(rs, rpMax, s.maxRange));
     }
     const e = this.constraints.minElevation;
     if (e !== null) {
-      outer = Math.min(outer, elevationAngle(rs, rpMin, e - CAP_PAD));
-      inner = Math.min(inner, elevationAngle(rs, rpMax, e + CAP_PAD));
+      // The pad covers the angle between the ellipsoid normal and the geocentric vertical.
+      outerG = Math.min(outerG, elevationAngle(rs, rpMin, e - NORMAL_PAD));
+      innerG = Math.min(innerG, elevationAngle(rs, rpMax, e + NORMAL_PAD));
     }
-    out.outer = Math.min(Math.PI, outer + CAP_PAD);
-    out.inner = this.radiallySymmetric ? inner - CAP_PAD : -1;
+    if (outerG < Math.PI) outer = Math.min(outer, outerG * k + ROUNDING_PAD);
+    if (innerG < Math.PI) inner = Math.min(inner, innerG / k - ROUNDING_PAD);
+    out.outer = Math.min(Math.PI, outer);
+    out.inner = this.radiallySymmetric ? inner : -1;
     return out;
   }
 }

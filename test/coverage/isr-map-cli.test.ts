@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { stateTableSource } from '../../src/access/trajectory.ts';
 import { sunPositionItrf } from '../../src/bodies/sun.ts';
 import { register as registerAccess, runAccess } from '../../src/cli/commands/access.ts';
-import { register as registerCoverage, runCoverage } from '../../src/cli/commands/coverage.ts';
+import { register as registerCoverage, runCoverage, runCoverageAsync } from '../../src/cli/commands/coverage.ts';
 import { encodePng } from '../../src/cli/png.ts';
 import { isrRevisit } from '../../src/coverage/isr.ts';
 import { globalEqualAreaGrid } from '../../src/coverage/grid.ts';
@@ -123,6 +123,15 @@ describe('tracklayer coverage and access (command cores)', () => {
     expect(() => runAccess(table, { crosslinks: true, sampleS: 1e6 })).toThrow(/^--sample-s: /);
   });
 
+  it('--workers splits the run over threads and prints the same figures; bad counts are rejected naming the option', async () => {
+    const options = { gridAltitudeKm: 40, gridDeg: 6, fold: '1,2', maxOffNadirDeg: 50, stereoDeg: 25 };
+    const one = runCoverage(table, owners, options);
+    const two = await runCoverageAsync(table, owners, { ...options, workers: 2 });
+    expect(two.json).toEqual(one.json);
+    expect(two.text).toBe(one.text);
+    for (const workers of [0, 1.5, 1000]) await expect(runCoverageAsync(table, owners, { ...options, workers })).rejects.toThrow(new RegExp(`^--workers: .*${workers}`));
+  });
+
   it('access lists intervals for a site and for crosslinks', () => {
     const site = runAccess(table, { site: '35.68,139.77', minElevationDeg: 10 });
     expect(site.rows.length).toBeGreaterThan(0);
@@ -137,7 +146,7 @@ describe('tracklayer coverage and access (command cores)', () => {
     registerAccess(program);
     const coverage = program.commands.find((c) => c.name() === 'coverage')!;
     const flags = coverage.options.map((o) => o.long);
-    for (const f of ['--grid-altitude-km', '--grid-deg', '--region', '--step', '--duration', '--min-elevation-deg', '--grazing-altitude-km', '--max-off-nadir-deg', '--sensor', '--fold', '--owners', '--map', '--json']) expect(flags).toContain(f);
+    for (const f of ['--grid-altitude-km', '--grid-deg', '--region', '--step', '--duration', '--min-elevation-deg', '--grazing-altitude-km', '--max-off-nadir-deg', '--sensor', '--fold', '--owners', '--map', '--json', '--workers']) expect(flags).toContain(f);
     expect(program.commands.find((c) => c.name() === 'access')).toBeDefined();
   });
 });

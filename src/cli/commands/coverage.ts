@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { SunPosition } from '../../access/conditions.ts';
 import { sunPositionItrf } from '../../bodies/sun.ts';
 import { computeCoverage } from '../../coverage/compute.ts';
+import type { CoverageProblem } from '../../coverage/engine.ts';
 import type { CoverageReport } from '../../coverage/figures.ts';
 import { type CoverageGrid, globalEqualAreaGrid, parseRegion, regionGrid } from '../../coverage/grid.ts';
 import { type MapOptions, coverageMapRaster, coverageMapSvg } from '../../coverage/map.ts';
@@ -11,6 +12,7 @@ import { satellitesOwnedBy } from '../../coverage/owners.ts';
 import { InputError } from '../../math/errors.ts';
 import { DEG, KM } from '../../math/units.ts';
 import type { StateTable } from '../../orbits/state-table.ts';
+import { computeCoverageParallel } from '../../parallel/coverage-parallel.ts';
 import { type SensorConfig, sensorFromConfig } from '../../sensors/sensor-config.ts';
 import type { Sensor } from '../../sensors/sensor.ts';
 import { SENSOR_KINDS } from '../../sensors/sensor.ts';
@@ -43,19 +45,20 @@ export function register(program: Command): void {
     .option('--map <file>', 'write a map (.png or .svg)')
     .option('--map-figure <figure>', `what the map shows: ${MAP_FIGURES.join(', ')}`, 'coverage')
     .option('--json', 'print one JSON object instead of the table')
+    .option('--workers <n>', 'split the run over N worker threads (the figures do not change)', number('--workers'))
     .addHelpText(
       'after',
       `
 Examples:
-  tracklayer coverage --walker 53:54/6/1@1000km --walker star:90:28/4/1@1200km --grid-altitude-km 40 --fold 1,2,3,4 --duration 1d --step 30s
+  tracklayer coverage --walker 53:54/6/1@1000km --walker star:90:28/4/1@1200km --grid-altitude-km 40 --fold 1,2,3,4 --duration 1d --step 30s --workers 2
   tracklayer coverage --walker 60:24/6/1@1000km --max-off-nadir-deg 50 --grid-altitude-km 40 --map cover.png
   tracklayer coverage --walker 97.4:8/4/1@500km --sensor eo-imager --region box:30,46,128,146 --grid-deg 0.5 --min-elevation-deg 20 --json`,
     )
-    .action((options: CoverageCommandOptions & ConstellationInputOptions) => {
+    .action(async (options: CoverageCommandOptions & ConstellationInputOptions) => {
       const input = loadConstellationInput(options);
       for (const warning of input.warnings) process.stderr.write(`tracklayer: skipped ${warning}\n`);
       const table = propagateSatellites(input.satellites, input.grid, 'ITRF', { propagator: input.propagator });
-      const run = runCoverage(
+      const run = await runCoverageAsync(
         table,
         input.satellites.map((s) => s.owner),
         options,
@@ -88,6 +91,8 @@ export interface CoverageCommandOptions {
   map?: string;
   mapFigure?: string;
   json?: boolean;
+  /** Worker threads; absent: the run stays on this thread. */
+  workers?: number;
 }
 
 export const MAP_FIGURES = ['coverage', 'sensors', 'max-gap', 'mean-gap', 'revisit', 'response', 'stereo'] as const;
@@ -139,8 +144,36 @@ export function sensorFromOptions(options: CoverageCommandOptions & { maxRangeKm
 /**
  * The core of `tracklayer coverage`: a state table of satellites (ITRF) and their owners in, the
  * report, its JSON object, the printed table and the map out. The command only loads and writes.
+ * Runs on this thread (--workers is for runCoverageAsync).
  */
 export function runCoverage(table: StateTable<'ITRF'>, satelliteOwners: readonly string[] | null, options: CoverageCommandOptions, deps: { sunPosition?: SunPosition } = {}): CoverageRun {
+  const plan = planCoverage(table, satelliteOwners, options, deps);
+  return finishCoverage(plan, computeCoverage(plan.problem));
+}
+
+/** runCoverage on `options.workers` worker threads when given (the same figures, byte for byte), else on this thread. */
+export async function runCoverageAsync(table: StateTable<'ITRF'>, satelliteOwners: readonly string[] | null, options: CoverageCommandOptions, deps: { sunPosition?: SunPosition } = {}): Promise<CoverageRun> {
+  const plan = planCoverage(table, satelliteOwners, options, deps);
+  const report = plan.workers === null ? computeCoverage(plan.problem) : await computeCoverageParallel(plan.problem, { workers: plan.workers });
+  return finishCoverage(plan, report);
+}
+
+interface CoveragePlan {
+  readonly problem: CoverageProblem;
+  readonly grid: CoverageGrid;
+  readonly sensor: Sensor;
+  readonly folds: number[];
+  readonly satellites: number[] | undefined;
+  readonly heightKm: number;
+  readonly spacing: number;
+  readonly stereoDeg: number | undefined;
+  readonly workers: number | null;
+  readonly options: CoverageCommandOptions;
+  readonly nObjects: number;
+}
+
+/** Checks the options and builds the coverage problem (edge units converted once here). */
+function planCoverage(table: StateTable<'ITRF'>, satelliteOwners: readonly string[] | null, options: CoverageCommandOptions, deps: { sunPosition?: SunPosition }): CoveragePlan {
   const heightKm = options.gridAltitudeKm ?? 0;
   if (!Number.isFinite(heightKm) || heightKm < -1 || heightKm > 100000) throw new InputError('--grid-altitude-km', heightKm, 'must be an altitude in km above the ellipsoid');
   const spacing = options.gridDeg ?? 1;
@@ -151,6 +184,8 @@ export function runCoverage(table: StateTable<'ITRF'>, satelliteOwners: readonly
   }
   const minElevationDeg = options.minElevationDeg ?? 0;
   if (!(minElevationDeg > -90 && minElevationDeg < 90)) throw new InputError('--min-elevation-deg', minElevationDeg, 'must be in (-90, 90) degrees');
+  const workers = options.workers ?? null;
+  if (workers !== null && !(Number.isInteger(workers) && workers >= 1 && workers <= 256)) throw new InputError('--workers', workers, 'must be a whole number of threads from 1 to 256');
   const grid = options.region !== undefined ? regionGrid(parseRegion(options.region, '--region'), spacing, heightKm * KM) : globalEqualAreaGrid(spacing, heightKm * KM);
   const folds = parseFolds(options.fold);
   const sensor = sensorFromOptions(options);
@@ -161,7 +196,13 @@ export function runCoverage(table: StateTable<'ITRF'>, satelliteOwners: readonly
   }
   const stereoDeg = options.stereoDeg;
   if (stereoDeg !== undefined && !(stereoDeg > 0 && stereoDeg <= 90)) throw new InputError('--stereo-deg', stereoDeg, 'must be in (0, 90] degrees');
-  const report = computeCoverage({
+  if (options.map !== undefined) {
+    const figure = options.mapFigure ?? 'coverage';
+    if (!(MAP_FIGURES as readonly string[]).includes(figure)) throw new InputError('--map-figure', figure, `must be one of ${MAP_FIGURES.join(', ')}`);
+    const lower = options.map.toLowerCase();
+    if (!lower.endsWith('.svg') && !lower.endsWith('.png')) throw new InputError('--map', options.map, 'must end in .png or .svg');
+  }
+  const problem: CoverageProblem = {
     table,
     sensors: sensor,
     constraints: { minElevation: ground ? minElevationDeg * DEG : null },
@@ -170,18 +211,21 @@ export function runCoverage(table: StateTable<'ITRF'>, satelliteOwners: readonly
     satellites,
     stereoAngle: stereoDeg === undefined ? null : stereoDeg * DEG,
     sunPosition: deps.sunPosition,
-  });
-  const json = coverageJson(report, grid, sensor, { satellites: satellites?.length ?? table.nObjects, heightKm, spacing, stereoDeg: stereoDeg ?? null, owners: options.owners ?? null });
+  };
+  return { problem, grid, sensor, folds, satellites, heightKm, spacing, stereoDeg, workers, options, nObjects: table.nObjects };
+}
+
+function finishCoverage(plan: CoveragePlan, report: CoverageReport): CoverageRun {
+  const { grid, sensor, folds, satellites, heightKm, spacing, stereoDeg, options } = plan;
+  const json = coverageJson(report, grid, sensor, { satellites: satellites?.length ?? plan.nObjects, heightKm, spacing, stereoDeg: stereoDeg ?? null, owners: options.owners ?? null });
   const text = coverageText(report, grid, json);
   let map: CoverageRun['map'] = null;
   if (options.map !== undefined) {
     const figure = options.mapFigure ?? 'coverage';
-    if (!(MAP_FIGURES as readonly string[]).includes(figure)) throw new InputError('--map-figure', figure, `must be one of ${MAP_FIGURES.join(', ')}`);
     const { values, mapOptions } = mapValues(report, figure, folds[0], stereoDeg ?? null);
     const lower = options.map.toLowerCase();
     if (lower.endsWith('.svg')) map = { path: options.map, svg: coverageMapSvg(grid, values, mapOptions) };
-    else if (lower.endsWith('.png')) map = { path: options.map, raster: coverageMapRaster(grid, values, mapOptions) };
-    else throw new InputError('--map', options.map, 'must end in .png or .svg');
+    else map = { path: options.map, raster: coverageMapRaster(grid, values, mapOptions) };
   }
   return { report, grid, sensor, json, text, map };
 }
