@@ -86,3 +86,33 @@ export function markFailed(table: StateTable<Frame>, index: number, code: number
   table.vy[index] = Number.NaN;
   table.vz[index] = Number.NaN;
 }
+
+/** A new table holding only the named objects' columns, in the order given. */
+export function selectObjects<F extends Frame>(table: StateTable<F>, ids: readonly string[]): StateTable<F> {
+  const columns = ids.map((id) => {
+    const i = table.ids.indexOf(id);
+    if (i < 0) throw new Error(`selectObjects: the table holds no object "${id}"`);
+    return i;
+  });
+  const n = table.nObjects;
+  const m = columns.length;
+  const count = table.grid.count;
+  const out = allocateStateTable(table.frame, table.grid, ids);
+  const columnsOf = [
+    [table.x, out.x],
+    [table.y, out.y],
+    [table.z, out.z],
+    [table.vx, out.vx],
+    [table.vy, out.vy],
+    [table.vz, out.vz],
+  ] as const;
+  for (let k = 0; k < count; k++) {
+    for (let j = 0; j < m; j++) {
+      const from = k * n + columns[j];
+      const to = k * m + j;
+      for (const [src, dst] of columnsOf) dst[to] = src[from];
+      out.status[to] = table.status[from];
+    }
+  }
+  return out;
+}

@@ -5,7 +5,7 @@ import { REFERENCE_SHELLS, referenceArchitecture } from '../../constellations/re
 import { czmlFromStateTable } from '../../formats/czml.ts';
 import { formatOemKvn } from '../../formats/oem-kvn.ts';
 import { oemFromStateTable } from '../../formats/oem.ts';
-import { StateStatus } from '../../orbits/state-table.ts';
+import { StateStatus, selectObjects } from '../../orbits/state-table.ts';
 import { timeGrid } from '../../time/grid.ts';
 import { formatIsoUtc, parseIsoUtc } from '../../time/iso.ts';
 import { propagateWithProgress } from './propagate.ts';
@@ -40,7 +40,7 @@ export function runStart(options: StartOptions): void {
   const files: string[] = [];
   for (const owner of [...new Set(satellites.map((s) => s.owner))]) {
     const ids = satellites.filter((s) => s.owner === owner).map((s) => s.id);
-    const subset = subsetTable(table, ids);
+    const subset = selectObjects(table, ids);
     const objects = Object.fromEntries(satellites.filter((s) => s.owner === owner).map((s) => [s.id, { name: s.name, objectId: s.id }]));
     const path = join(options.out, `constellation-${owner}.oem`);
     writeFileSync(path, formatOemKvn(oemFromStateTable(subset, { creationDate: epoch, originator: 'tracklayer', objects })));
@@ -64,19 +64,4 @@ export function runStart(options: StartOptions): void {
     '',
   ];
   process.stdout.write(lines.join('\n'));
-}
-
-function subsetTable<F extends 'TEME' | 'ITRF'>(table: import('../../orbits/state-table.ts').StateTable<F>, ids: string[]) {
-  const columns = ids.map((id) => table.ids.indexOf(id));
-  const n = table.nObjects;
-  const m = columns.length;
-  const count = table.grid.count;
-  const pick = (a: Float64Array) => {
-    const out = new Float64Array(count * m);
-    for (let k = 0; k < count; k++) for (let j = 0; j < m; j++) out[k * m + j] = a[k * n + columns[j]];
-    return out;
-  };
-  const status = new Uint8Array(count * m);
-  for (let k = 0; k < count; k++) for (let j = 0; j < m; j++) status[k * m + j] = table.status[k * n + columns[j]];
-  return { frame: table.frame, grid: table.grid, nObjects: m, ids, x: pick(table.x), y: pick(table.y), z: pick(table.z), vx: pick(table.vx), vy: pick(table.vy), vz: pick(table.vz), status };
 }

@@ -17,7 +17,7 @@ import { Random } from '../../math/random.ts';
 import { DEG, KM } from '../../math/units.ts';
 import { propagateJ2Secular } from '../../orbits/j2-secular.ts';
 import { propagateSgp4 } from '../../orbits/sgp4/bulk.ts';
-import type { StateTable } from '../../orbits/state-table.ts';
+import { type StateTable, selectObjects } from '../../orbits/state-table.ts';
 import { NO_TARGET_CONSTRAINTS, type Sensor } from '../../sensors/sensor.ts';
 import { SensorModel } from '../../sensors/sensor-model.ts';
 import { additivity, additivityViews } from '../../studies/additivity.ts';
@@ -330,7 +330,7 @@ export function* runScenario(scenario: Scenario, options: RunOptions = {}): Gene
   files.set('scenario.czml', `${JSON.stringify(scenarioCzml(scenario, table, trajectories, snapshots))}\n`);
   for (const constellation of scenario.constellations) {
     const ids = constellation.satellites.map((s) => s.id);
-    const subset = subsetTable(table, ids);
+    const subset = selectObjects(table, ids);
     const objects = Object.fromEntries(constellation.satellites.map((s) => [s.id, { name: s.name, objectId: s.id }]));
     files.set(`oem/${constellation.id}.oem`, formatOemKvn(oemFromStateTable(subset, { creationDate: time.start, originator: 'tracklayer', objects })));
   }
@@ -454,21 +454,6 @@ function describeDesign(design: Scenario['constellations'][number]['design']): s
     case 'element-sets':
       return `${design.format.toUpperCase()} ${design.file}`;
   }
-}
-
-export function subsetTable(table: StateTable<'ITRF'>, ids: readonly string[]): StateTable<'ITRF'> {
-  const columns = ids.map((id) => table.ids.indexOf(id));
-  const n = table.nObjects;
-  const m = columns.length;
-  const count = table.grid.count;
-  const pick = (a: Float64Array) => {
-    const out = new Float64Array(count * m);
-    for (let k = 0; k < count; k++) for (let j = 0; j < m; j++) out[k * m + j] = a[k * n + columns[j]];
-    return out;
-  };
-  const status = new Uint8Array(count * m);
-  for (let k = 0; k < count; k++) for (let j = 0; j < m; j++) status[k * m + j] = table.status[k * n + columns[j]];
-  return { frame: 'ITRF', grid: table.grid, nObjects: m, ids, x: pick(table.x), y: pick(table.y), z: pick(table.z), vx: pick(table.vx), vy: pick(table.vy), vz: pick(table.vz), status };
 }
 
 function trackingRow(view: string, score: Score): ReportTrackingRow {
