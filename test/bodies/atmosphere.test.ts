@@ -7,7 +7,7 @@ import { InputError } from '../../src/math/errors.ts';
 import { expectWithin } from '../helpers/miss.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const csvPath = resolve(here, '../../../shared/data/atmosphere/us-standard-1976-2km.csv');
+const csvPath = resolve(here, '../reference-data/atmosphere/us-standard-1976-2km.csv');
 const rows = readFileSync(csvPath, 'utf8')
   .split('\n')
   .filter((l) => l && !l.startsWith('#') && !l.startsWith('altitude'))

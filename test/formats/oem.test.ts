@@ -9,7 +9,7 @@ import { parseIsoUtc } from '../../src/time/iso.ts';
 import { expectVectorWithin, expectWithin } from '../helpers/miss.ts';
 import { circularTable } from './tables.ts';
 
-const data = (path: string) => readFileSync(new URL(`../../../shared/data/${path}`, import.meta.url), 'utf8');
+const data = (path: string) => readFileSync(new URL(`../reference-data/${path}`, import.meta.url), 'utf8');
 
 function expectInputError(fn: () => unknown, ...fragments: string[]): void {
   try {

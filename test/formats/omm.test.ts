@@ -15,7 +15,7 @@ import { type Instant, instantFromUtcSeconds } from '../../src/time/instant.ts';
 import { parseIsoUtc } from '../../src/time/iso.ts';
 import { expectWithin } from '../helpers/miss.ts';
 
-const data = (path: string) => readFileSync(new URL(`../../../shared/data/${path}`, import.meta.url), 'utf8');
+const data = (path: string) => readFileSync(new URL(`../reference-data/${path}`, import.meta.url), 'utf8');
 
 // VANGUARD 1 as CelesTrak published it, the TLE of the CSV and XML samples (see tle.test.ts).
 const VANGUARD_L1 = '1 00005U 58002B   20287.20333880 -.00000016  00000-0 -22483-4 0  9998';

@@ -13,7 +13,7 @@ import { instantFromUtcSeconds, utcSecondsFromInstant } from '../../src/time/ins
 import { parseIsoUtc } from '../../src/time/iso.ts';
 import { expectWithin } from '../helpers/miss.ts';
 
-const VER = readFileSync(new URL('../../../shared/data/sgp4-verification/SGP4-VER.TLE', import.meta.url), 'utf8');
+const VER = readFileSync(new URL('../reference-data/sgp4-verification/SGP4-VER.TLE', import.meta.url), 'utf8');
 
 // VANGUARD 1 as CelesTrak published it (https://celestrak.com/satcat/tle.php?CATNR=5), the TLE of
 // the OMM in ../shared/data/omm-samples/sample_omm.{csv,xml}; quoted in python-sgp4's tests.

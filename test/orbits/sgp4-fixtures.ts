@@ -1,7 +1,7 @@
 /**
  * Reference data for the SGP4 tests: the 33 verification element sets of Vallado et al.
- * (AIAA 2006-6753) and the reference C++ output tcppver.out, both from ../shared/data
- * (python-sgp4's copies; see ../shared/data/README.md).
+ * (AIAA 2006-6753) and the reference C++ output tcppver.out, both from test/reference-data (a copy of ../shared/data)
+ * (python-sgp4's copies; see test/reference-data/README.md).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,7 +10,7 @@ import type { ElementSet } from '../../src/orbits/element-set.ts';
 import { REV_PER_DAY } from '../../src/orbits/element-set.ts';
 import { tleEpoch } from '../../src/orbits/sgp4/init.ts';
 
-export const DATA = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'data', 'sgp4-verification');
+export const DATA = join(dirname(fileURLToPath(import.meta.url)), '..', 'reference-data', 'sgp4-verification');
 
 export interface VerificationCase {
   satnum: string;
