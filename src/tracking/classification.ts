@@ -9,6 +9,7 @@
  */
 import type { Classification } from './types.ts';
 import { EARTH_RADIUS_MEAN } from '../bodies/earth.ts';
+import { length3 } from './vector3.ts';
 
 export interface ClassifierOptions {
   /** Averaging time constant, s. */
@@ -54,8 +55,8 @@ export function classify(
 ): Classification {
   const dt = Math.max(0, t - state.lastT);
   state.lastT = t;
-  const altitude = Math.hypot(x[0], x[1], x[2]) - EARTH_RADIUS_MEAN;
-  const speed = Math.hypot(x[3], x[4], x[5]);
+  const altitude = length3(x[0], x[1], x[2]) - EARTH_RADIUS_MEAN;
+  const speed = length3(x[3], x[4], x[5]);
   const along = speed > 0 ? (x[6] * x[3] + x[7] * x[4] + x[8] * x[5]) / speed : 0;
   const lift = Math.sqrt(Math.max(0, x[6] * x[6] + x[7] * x[7] + x[8] * x[8] - along * along));
   let ballisticEvidence = 0;

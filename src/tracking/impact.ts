@@ -8,8 +8,9 @@
 import { itrfToGeodetic } from '../frames/geodetic.ts';
 import { cholesky, repairCovariance } from '../math/linalg.ts';
 import type { Instant } from '../time/instant.ts';
-import { earthFixedAcceleration } from './models/gravity.ts';
+import { earthFixedAccelerationOf } from './models/gravity.ts';
 import type { ImpactPrediction } from './types.ts';
+import { length3 } from './vector3.ts';
 
 export interface ImpactOptions {
   /** Longest flight (s) to follow before giving up (an orbit never lands). */
@@ -34,7 +35,7 @@ function derivative(x: Float64Array, out: Float64Array): void {
   out[0] = x[3];
   out[1] = x[4];
   out[2] = x[5];
-  earthFixedAcceleration(x[0], x[1], x[2], x[3], x[4], x[5], out, 3);
+  earthFixedAccelerationOf(x, out, 3);
 }
 
 function rk4(s: Float64Array, h: number, w: Scratch): void {
@@ -53,7 +54,7 @@ const GEODETIC_SCRATCH_MARGIN = 60e3;
 
 /** Height above the ellipsoid; far from the ground a cheap bound on the spherical radius suffices. */
 function height(s: ArrayLike<number>): number {
-  const r = Math.hypot(s[0], s[1], s[2]);
+  const r = length3(s[0], s[1], s[2]);
   // The ellipsoid lies between the polar and equatorial radii: above a = 6378 km + margin the
   // geodetic height is certainly positive and only its size matters for the step.
   if (r > 6378137 + GEODETIC_SCRATCH_MARGIN) return r - 6378137;
@@ -63,13 +64,14 @@ function height(s: ArrayLike<number>): number {
 /** Follows one ballistic state to the ellipsoid: flight time (s) and the state there, or null. */
 export function fallToGround(state: ArrayLike<number>, options: ImpactOptions = DEFAULT_IMPACT): { flightS: number; state: Float64Array } | null {
   const w = newScratch();
-  const s = Float64Array.from({ length: 6 }, (_, i) => state[i]);
+  const s = new Float64Array(6);
+  for (let i = 0; i < 6; i++) s[i] = state[i];
   let h0 = height(s);
   if (h0 <= 0) return { flightS: 0, state: s };
   let t = 0;
   const prev = new Float64Array(6);
   while (t < options.maxFlightS) {
-    const r = Math.hypot(s[0], s[1], s[2]);
+    const r = length3(s[0], s[1], s[2]);
     const vr = (s[0] * s[3] + s[1] * s[4] + s[2] * s[5]) / r;
     // Steps shrink as the ground approaches so the crossing is bracketed finely.
     const step = Math.min(20, Math.max(0.25, vr < 0 ? h0 / -vr / 4 : 20));

@@ -9,7 +9,7 @@ export * from './classification.ts';
 export * from './impact.ts';
 export * from './chi-square.ts';
 export * from './models/transition.ts';
-export { earthFixedAcceleration, accelerationGradient } from './models/gravity.ts';
+export { earthFixedAcceleration, accelerationGradient, earthFixedAccelerationOf, accelerationGradientOf } from './models/gravity.ts';
 export * from './filters/gaussian-filter.ts';
 export * from './filters/imm.ts';
 export * from './association/associators.ts';

@@ -12,6 +12,7 @@ import { chiSquareQuantile } from './chi-square.ts';
 import { EARTH_RADIUS_MEAN } from '../bodies/earth.ts';
 import { type Approach, type MovingTriangulation, closestApproachInto, triangulateMoving } from './triangulation.ts';
 import type { Report } from './types.ts';
+import { length3 } from './vector3.ts';
 
 export interface InitiatorOptions {
   /** How long (s) an unclaimed report stays available. */
@@ -66,7 +67,7 @@ interface Entry {
 }
 
 export class TriangulationInitiator {
-  private buffer: Entry[] = [];
+  private readonly buffer: Entry[] = [];
   private frames = 0;
   private anyUsed = false;
   private readonly approach: Approach = { lambda: 0, mu: 0, miss: 0, midpoint: new Float64Array(3) };
@@ -82,9 +83,17 @@ export class TriangulationInitiator {
   prune(now: Instant): void {
     const oldest = now - this.options.windowS;
     if (this.buffer.length === 0 || (this.buffer[0].r.t >= oldest && !this.anyUsed)) return;
+    // Compacted in place: a copy of the whole window on every frame was steady garbage.
+    const buffer = this.buffer;
     let first = 0;
-    while (first < this.buffer.length && this.buffer[first].r.t < oldest) first++;
-    this.buffer = this.anyUsed ? this.buffer.slice(first).filter((e) => !e.used) : this.buffer.slice(first);
+    while (first < buffer.length && buffer[first].r.t < oldest) first++;
+    let kept = 0;
+    for (let k = first; k < buffer.length; k++) {
+      const e = buffer[k];
+      if (this.anyUsed && e.used) continue;
+      buffer[kept++] = e;
+    }
+    buffer.length = kept;
     this.anyUsed = false;
   }
 
@@ -150,7 +159,10 @@ export class TriangulationInitiator {
   private gather(qe: Entry, r0: ArrayLike<number>, v0: ArrayLike<number> | null, covariance: ArrayLike<number> | null, maxDt: number): Entry[] {
     const o = this.options;
     const q = qe.r;
-    const best = new Map<number, { e: Entry; score: number }>();
+    // The buffer holds each frame's entries contiguously, in frame order, so the best entry of
+    // each frame is found in one pass without a map (this runs for every unclaimed report).
+    const picked: Entry[] = [];
+    let pickedScore = 0;
     const point = this.point;
     const posVar0 = covariance ? covariance[0] + covariance[7] + covariance[14] : 0;
     const velVar = covariance ? covariance[21] + covariance[28] + covariance[35] : 0;
@@ -176,10 +188,18 @@ export class TriangulationInitiator {
         : o.maxSpeed * Math.abs(dt) + o.gateSigmas * r.sigma * along + 200;
       if (perp > limit) continue;
       const score = e === qe ? -1 : perp / limit;
-      const held = best.get(e.frame);
-      if (!held || score < held.score) best.set(e.frame, { e, score });
+      const last = picked.length - 1;
+      if (last >= 0 && picked[last].frame === e.frame) {
+        if (score < pickedScore) {
+          picked[last] = e;
+          pickedScore = score;
+        }
+      } else {
+        picked.push(e);
+        pickedScore = score;
+      }
     }
-    return [...best.values()].map((v) => v.e).sort((a, b) => a.r.t - b.r.t || (a.r.id < b.r.id ? -1 : 1));
+    return picked.sort(byTimeThenId);
   }
 
   private fitAround(qe: Entry, seedPoint: Float64Array): (Omit<NewTrack, 'reports'> & { entries: Entry[] }) | null {
@@ -195,9 +215,9 @@ export class TriangulationInitiator {
     if (!fit) return null;
     const vSigma = Math.sqrt(Math.max(fit.covariance[21], fit.covariance[28], fit.covariance[35]));
     if (vSigma > o.maxVelocitySigma) return null;
-    const speed = Math.hypot(fit.state[3], fit.state[4], fit.state[5]);
+    const speed = length3(fit.state[3], fit.state[4], fit.state[5]);
     if (speed > o.maxSpeed) return null;
-    const altitude = Math.hypot(fit.state[0], fit.state[1], fit.state[2]) - EARTH_RADIUS_MEAN;
+    const altitude = length3(fit.state[0], fit.state[1], fit.state[2]) - EARTH_RADIUS_MEAN;
     if (altitude < o.minAltitude || altitude > o.maxAltitude) return null;
     const x = new Float64Array(9);
     x.set(fit.state);
@@ -255,6 +275,10 @@ export class TriangulationInitiator {
 
 /** 99.9 % point of chi-square with 2 degrees of freedom: one report's miss, squared and normalised. */
 const OUTLIER_CHI2 = -2 * Math.log(1e-3);
+
+function byTimeThenId(a: Entry, b: Entry): number {
+  return a.r.t - b.r.t || (a.r.id < b.r.id ? -1 : 1);
+}
 
 function hasSensors(entries: readonly Entry[], count: number): boolean {
   const first = entries[0]?.r.sensorId;

@@ -7,6 +7,7 @@
  * which probabilistic data association needs. Tangent offsets equal angles to first order, so
  * the noise is sigma^2 I.
  */
+import { length3 } from './vector3.ts';
 export const SPEED_OF_LIGHT = 299792458;
 
 export interface MeasurementModel {
@@ -72,7 +73,7 @@ export class BearingMeasurement implements MeasurementModel {
     this.sensor[0] = sensor[0];
     this.sensor[1] = sensor[1];
     this.sensor[2] = sensor[2];
-    const n = Math.hypot(reference[0], reference[1], reference[2]);
+    const n = length3(reference[0], reference[1], reference[2]);
     const u = this.u0;
     u[0] = reference[0] / n;
     u[1] = reference[1] / n;
@@ -87,7 +88,7 @@ export class BearingMeasurement implements MeasurementModel {
     if (ax <= ay && ax <= az) { cx = 0; cy = u[2]; cz = -u[1]; }
     else if (ay <= az) { cx = -u[2]; cy = 0; cz = u[0]; }
     else { cx = u[1]; cy = -u[0]; cz = 0; }
-    const cn = Math.hypot(cx, cy, cz);
+    const cn = length3(cx, cy, cz);
     const e1 = this.e1;
     e1[0] = cx / cn;
     e1[1] = cy / cn;
@@ -113,7 +114,7 @@ export class BearingMeasurement implements MeasurementModel {
   private delay(x: ArrayLike<number>): number {
     if (!this.lightTime) return 0;
     const s = this.sensor;
-    return Math.hypot(x[0] - s[0], x[1] - s[1], x[2] - s[2]) / SPEED_OF_LIGHT;
+    return length3(x[0] - s[0], x[1] - s[1], x[2] - s[2]) / SPEED_OF_LIGHT;
   }
 
   predict(x: ArrayLike<number>, out: Float64Array): void {

@@ -25,6 +25,7 @@ import { type NewTrack, TriangulationInitiator } from './initiator.ts';
 import { BearingMeasurement, SPEED_OF_LIGHT } from './measurement.ts';
 import { FlightModel, type TransitionModel } from './models/transition.ts';
 import type { Classification, ImpactPrediction, Report, TrackSnapshot, TrackStatus } from './types.ts';
+import { length3 } from './vector3.ts';
 
 interface TrackRecord {
   readonly id: string;
@@ -135,7 +136,9 @@ export class Tracker {
     // Insert in time order (reports nearly always arrive in order: search from the end).
     let i = this.held.length;
     while (i > 0 && this.held[i - 1].t > report.t) i--;
-    this.held.splice(i, 0, report);
+    // splice returns an array even when it removes nothing: append, the usual case, without it.
+    if (i === this.held.length) this.held.push(report);
+    else this.held.splice(i, 0, report);
     const out: ScanOutput[] = [];
     const releaseBefore = this.latestSeen - this.config.reorderWindow;
     while (this.held.length > 0 && (this.held[0].t < releaseBefore || (this.config.reorderWindow === 0 && this.held[0].t < this.latestSeen))) {
@@ -370,7 +373,7 @@ export class Tracker {
 
   /** Line of sight from the sensor to where the target was when the light left it. */
   private referenceDirection(x: ArrayLike<number>, s: ArrayLike<number>, out: Float64Array): void {
-    const tau = Math.hypot(x[0] - s[0], x[1] - s[1], x[2] - s[2]) / SPEED_OF_LIGHT;
+    const tau = length3(x[0] - s[0], x[1] - s[1], x[2] - s[2]) / SPEED_OF_LIGHT;
     out[0] = x[0] - x[3] * tau - s[0];
     out[1] = x[1] - x[4] * tau - s[1];
     out[2] = x[2] - x[5] * tau - s[2];
@@ -387,6 +390,8 @@ export class Tracker {
   }
 
   private readonly singleIndex = [0];
+  /** Where createOrRelink predicts coasting tracks (reused: one clone per candidate was garbage). */
+  private relinkScratch: TrackEstimate | null = null;
 
   private updateWith(
     track: TrackRecord, reports: readonly Report[], indices: readonly number[], count: number, betas: Float64Array, beta0: number, missDensity: number,
@@ -426,7 +431,8 @@ export class Tracker {
     let bestD2 = this.relinkThreshold;
     for (const track of this.tracks) {
       if (track.status !== 'confirmed' || nt.t - track.lastUpdate < 2 * this.config.scanPeriod) continue;
-      const predicted = this.estimator.clone(track.est);
+      const predicted = (this.relinkScratch ??= this.estimator.clone(track.est));
+      this.estimator.copyInto(predicted, track.est);
       this.estimator.predict(predicted, nt.t);
       const d2 = stateDistance(predicted.x, predicted.P, nt.x, nt.P);
       if (d2 < bestD2) {
@@ -476,7 +482,7 @@ export class Tracker {
       const sigma = Math.sqrt(track.est.P[0] + track.est.P[10] + track.est.P[20]);
       const x = track.est.x;
       // Below the ground (the spherical test first; WGS-84 only near it).
-      const r = Math.hypot(x[0], x[1], x[2]);
+      const r = length3(x[0], x[1], x[2]);
       const underground = r < EARTH_RADIUS_EQUATORIAL && itrfToGeodetic(x[0], x[1], x[2]).height < -c.groundClearance;
       const stale =
         underground ||
@@ -539,20 +545,29 @@ export class Tracker {
   private snapshot(track: TrackRecord, T: Instant, status: TrackStatus, modes?: Record<string, number>): TrackSnapshot {
     const x = track.est.x;
     const P = track.est.P;
-    const positionCovariance = new Float64Array(9);
-    const velocityCovariance = new Float64Array(9);
+    // One buffer behind the four arrays: snapshots are what consumers keep, and one allocation
+    // instead of four makes each cheaper for the collector to copy and to sweep.
+    const store = new Float64Array(24);
+    store[0] = x[0];
+    store[1] = x[1];
+    store[2] = x[2];
+    store[3] = x[3];
+    store[4] = x[4];
+    store[5] = x[5];
     for (let i = 0; i < 3; i++) {
       for (let j = 0; j < 3; j++) {
-        positionCovariance[i * 3 + j] = P[i * 9 + j];
-        velocityCovariance[i * 3 + j] = P[(3 + i) * 9 + 3 + j];
+        store[6 + i * 3 + j] = P[i * 9 + j];
+        store[15 + i * 3 + j] = P[(3 + i) * 9 + 3 + j];
       }
     }
+    const positionCovariance = store.subarray(6, 15);
+    const velocityCovariance = store.subarray(15, 24);
     const snap: TrackSnapshot = {
       trackId: track.id,
       t: T,
       status,
-      position: x.slice(0, 3),
-      velocity: x.slice(3, 6),
+      position: store.subarray(0, 3),
+      velocity: store.subarray(3, 6),
       positionCovariance,
       velocityCovariance,
       classification: track.classification,
@@ -577,7 +592,7 @@ function validateReport(r: Report): void {
     throw new InputError(`${where}: sensorPosition`, s ? Array.from(s) : s, 'must be three finite numbers (m)');
   }
   const u = r.lineOfSight;
-  const norm = u && u.length >= 3 ? Math.hypot(u[0], u[1], u[2]) : Number.NaN;
+  const norm = u && u.length >= 3 ? length3(u[0], u[1], u[2]) : Number.NaN;
   if (!(Math.abs(norm - 1) < 1e-6)) throw new InputError(`${where}: lineOfSight`, u ? Array.from(u) : u, 'must be a unit vector (length 1 within 1e-6)');
 }
 

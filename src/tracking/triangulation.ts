@@ -12,8 +12,9 @@
  * in the six unknowns; light time is taken into account.
  */
 import { invertSpd } from '../math/linalg.ts';
-import { earthFixedAcceleration } from './models/gravity.ts';
+import { earthFixedAccelerationOf } from './models/gravity.ts';
 import { SPEED_OF_LIGHT } from './measurement.ts';
+import { length3 } from './vector3.ts';
 
 export interface LineOfSight {
   readonly origin: ArrayLike<number>;
@@ -105,7 +106,7 @@ export function triangulate(lines: readonly LineOfSight[], iterations = 3): Tria
       const s = line.origin;
       let w = 1;
       if (haveRanges) {
-        const rho = Math.hypot(position[0] - s[0], position[1] - s[1], position[2] - s[2]);
+        const rho = length3(position[0] - s[0], position[1] - s[1], position[2] - s[2]);
         w = 1 / (line.sigma * line.sigma * rho * rho);
       }
       for (let i = 0; i < 3; i++) {
@@ -157,13 +158,13 @@ export function triangulateMoving(
   const P = new Float64Array(9);
   const q = new Float64Array(3);
   for (let iter = 0; iter < iterations; iter++) {
-    earthFixedAcceleration(state[0], state[1], state[2], state[3], state[4], state[5], acc);
+    earthFixedAccelerationOf(state, acc);
     N.fill(0);
     rhs.fill(0);
     for (const line of lines) {
       const u = line.direction;
       const s = line.origin;
-      const rho = Math.hypot(state[0] - s[0], state[1] - s[1], state[2] - s[2]);
+      const rho = length3(state[0] - s[0], state[1] - s[1], state[2] - s[2]);
       // The light arriving at t left the target rho / c earlier.
       const delta = line.t - tRef - rho / SPEED_OF_LIGHT;
       const w = 1 / (line.sigma * line.sigma * rho * rho);
@@ -191,12 +192,12 @@ export function triangulateMoving(
       state[i] = s;
     }
   }
-  earthFixedAcceleration(state[0], state[1], state[2], state[3], state[4], state[5], acc);
+  earthFixedAccelerationOf(state, acc);
   let chi2 = 0;
   for (const line of lines) {
     const u = line.direction;
     const s = line.origin;
-    const rho0 = Math.hypot(state[0] - s[0], state[1] - s[1], state[2] - s[2]);
+    const rho0 = length3(state[0] - s[0], state[1] - s[1], state[2] - s[2]);
     const delta = line.t - tRef - rho0 / SPEED_OF_LIGHT;
     const dx = state[0] + state[3] * delta + 0.5 * acc[0] * delta * delta - s[0];
     const dy = state[1] + state[4] * delta + 0.5 * acc[1] * delta * delta - s[1];

@@ -87,6 +87,19 @@ export class ImmEstimator {
     return { t: est.t, sinceMix: est.sinceMix, x: est.x.slice(), P: est.P.slice(), mu: est.mu.slice(), xm: est.xm.map((v) => v.slice()), Pm: est.Pm.map((v) => v.slice()) };
   }
 
+  /** Copies `src` into `dst` (an estimate of this estimator's shape): a clone without the garbage. */
+  copyInto(dst: TrackEstimate, src: TrackEstimate): void {
+    dst.t = src.t;
+    dst.sinceMix = src.sinceMix;
+    dst.x.set(src.x);
+    dst.P.set(src.P);
+    dst.mu.set(src.mu);
+    for (let j = 0; j < this.nm; j++) {
+      dst.xm[j].set(src.xm[j]);
+      dst.Pm[j].set(src.Pm[j]);
+    }
+  }
+
   /** Replaces every mode's state by (x, P), keeping the mode probabilities (a re-initialisation). */
   reset(est: TrackEstimate, x: ArrayLike<number>, P: ArrayLike<number>, t: Instant): void {
     for (let j = 0; j < this.nm; j++) {

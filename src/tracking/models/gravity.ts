@@ -31,11 +31,41 @@ export function earthFixedAcceleration(
 }
 
 /**
+ * `earthFixedAcceleration` of the state s = [x, y, z, vx, vy, ...], written to out[o..o+2]. The
+ * hot loops call this form: passing six doubles to a call the optimiser does not inline boxes
+ * each of them as a heap number, while an array argument costs nothing. Same formula as above.
+ */
+export function earthFixedAccelerationOf(s: ArrayLike<number>, out: Float64Array, o = 0): void {
+  const x = s[0];
+  const y = s[1];
+  const z = s[2];
+  const r2 = x * x + y * y + z * z;
+  const r = Math.sqrt(r2);
+  const mr3 = MU / (r2 * r);
+  const k = 1.5 * J2 * (RE * RE) / r2;
+  const zr2 = (5 * z * z) / r2;
+  const gxy = -mr3 * (1 + k * (1 - zr2));
+  const gz = -mr3 * (1 + k * (3 - zr2));
+  out[o] = gxy * x + W * W * x + 2 * W * s[4];
+  out[o + 1] = gxy * y + W * W * y - 2 * W * s[3];
+  out[o + 2] = gz * z;
+}
+
+/**
  * d(acceleration)/d(position) (3 x 3, row-major) of the point-mass term plus the centrifugal
  * term; J2's gradient (a thousandth of it) is left out, which changes a one-second covariance
  * prediction by far less than the process noise.
  */
 export function accelerationGradient(x: number, y: number, z: number, out: Float64Array): void {
+  gradientInto(x, y, z, out);
+}
+
+/** `accelerationGradient` at the position s[0..2] (array form for the hot loops, see earthFixedAccelerationOf). */
+export function accelerationGradientOf(s: ArrayLike<number>, out: Float64Array): void {
+  gradientInto(s[0], s[1], s[2], out);
+}
+
+function gradientInto(x: number, y: number, z: number, out: Float64Array): void {
   const r2 = x * x + y * y + z * z;
   const r = Math.sqrt(r2);
   const m = MU / (r2 * r);

@@ -4,7 +4,8 @@
  * specific force a (m/s^2: lift and drag in glide, thrust in boost, zero in ballistic coast).
  * Sharing one state layout lets an interacting multiple model mix them directly.
  */
-import { accelerationGradient, earthFixedAcceleration, OMEGA_EARTH } from './gravity.ts';
+import { accelerationGradientOf, earthFixedAccelerationOf, OMEGA_EARTH } from './gravity.ts';
+import { length3 } from '../vector3.ts';
 
 export const STATE_DIM = 9;
 
@@ -93,7 +94,7 @@ export class FlightModel implements TransitionModel {
     out[0] = x[3];
     out[1] = x[4];
     out[2] = x[5];
-    if (this.gravity) earthFixedAcceleration(x[0], x[1], x[2], x[3], x[4], x[5], out, 3);
+    if (this.gravity) earthFixedAccelerationOf(x, out, 3);
     else out[3] = out[4] = out[5] = 0;
     const f = this.force;
     if (f.kind !== 'none') {
@@ -116,13 +117,13 @@ export class FlightModel implements TransitionModel {
       m[0] = m[1] = m[2] = 0;
       return;
     }
-    const r = Math.hypot(x[0], x[1], x[2]);
+    const r = length3(x[0], x[1], x[2]);
     const ux = x[0] / r;
     const uy = x[1] / r;
     const uz = x[2] / r;
     const vr = x[3] * ux + x[4] * uy + x[5] * uz;
     const vh2 = x[3] * x[3] + x[4] * x[4] + x[5] * x[5] - vr * vr;
-    earthFixedAcceleration(x[0], x[1], x[2], x[3], x[4], x[5], this.acc);
+    earthFixedAccelerationOf(x, this.acc);
     const gr = this.acc[0] * ux + this.acc[1] * uy + this.acc[2] * uz;
     const need = -vh2 / r - gr;
     m[0] = need * ux;
@@ -178,7 +179,7 @@ export class FlightModel implements TransitionModel {
   jacobian(x: ArrayLike<number>, dt: number, out: Float64Array): void {
     out.fill(0, 0, 81);
     const G = this.g;
-    if (this.gravity) accelerationGradient(x[0], x[1], x[2], G);
+    if (this.gravity) accelerationGradientOf(x, G);
     else G.fill(0);
     const w2 = this.gravity ? 2 * OMEGA_EARTH : 0;
     const h = dt;
