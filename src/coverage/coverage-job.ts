@@ -1,10 +1,6 @@
 import { sunPositionItrf } from '../bodies/sun.ts';
-import type { StateTable } from '../orbits/state-table.ts';
-import type { Sensor, TargetConstraints } from '../sensors/sensor.ts';
 import type { CoverageAccumulator } from './accumulator.ts';
-import { accumulateCoverage, prepareCoverage } from './engine.ts';
-import type { StripIndex } from './spatial-index.ts';
-import type { CoverageGrid } from './grid.ts';
+import { type CoverageProblem, accumulateCoverage, prepareCoverage } from './engine.ts';
 
 /**
  * A worker-pool job (src/parallel/pool.ts runs "function fn of module m on args"): one time
@@ -13,36 +9,13 @@ import type { CoverageGrid } from './grid.ts';
  * Merge the returned accumulators in time order with mergeCoverageAccumulators: the result is
  * the same bytes as one thread's.
  */
-export interface CoverageChunkArgs {
-  readonly table: StateTable<'ITRF'>;
-  readonly sensors: Sensor | readonly Sensor[];
-  readonly constraints?: TargetConstraints;
-  readonly grid: CoverageGrid;
-  readonly folds: readonly number[];
-  readonly satellites?: readonly number[];
-  readonly stereoAngle?: number | null;
-  readonly stripDeg?: number;
-  /** The grid's strip index, built once for all slices (e.g. in shared memory); built here when absent. */
-  readonly index?: StripIndex;
-  /** The Sun's ITRF position per step (see CoverageProblem.sunTable); without it the job computes it. */
-  readonly sunTable?: Float64Array;
+export interface CoverageChunkArgs extends Omit<CoverageProblem, 'sunPosition'> {
   readonly k0: number;
   readonly k1: number;
 }
 
 export function coverageChunk(args: CoverageChunkArgs): CoverageAccumulator {
-  const prepared = prepareCoverage({
-    table: args.table,
-    sensors: args.sensors,
-    constraints: args.constraints,
-    grid: args.grid,
-    folds: args.folds,
-    satellites: args.satellites,
-    stereoAngle: args.stereoAngle,
-    stripDeg: args.stripDeg,
-    index: args.index,
-    sunTable: args.sunTable,
-    sunPosition: (t, out) => sunPositionItrf(t, undefined, out),
-  });
-  return accumulateCoverage(prepared, args.k0, args.k1);
+  const { k0, k1, ...problem } = args;
+  const prepared = prepareCoverage({ ...problem, sunPosition: (t, out) => sunPositionItrf(t, undefined, out) });
+  return accumulateCoverage(prepared, k0, k1);
 }

@@ -76,8 +76,11 @@ export function stateTableInstant(table: StateTable<Frame>, k: number): Instant 
   return gridInstant(table.grid, k);
 }
 
+/** The columns of a state table, which is all a bulk kernel writes. */
+export type StateColumns = Pick<StateTable<Frame>, 'x' | 'y' | 'z' | 'vx' | 'vy' | 'vz' | 'status'>;
+
 /** Marks a row failed and fills it with NaN, so a consumer that ignores status still sees no number. */
-export function markFailed(table: StateTable<Frame>, index: number, code: number): void {
+export function markFailed(table: StateColumns, index: number, code: number): void {
   table.status[index] = code;
   table.x[index] = Number.NaN;
   table.y[index] = Number.NaN;

@@ -1,3 +1,4 @@
+import { type StateColumns, markFailed } from '../state-table.ts';
 import { constants } from 'satellite.js';
 import { C10, C12, C2, C4, C6, C8, S11, S3, S5, S7, S9, SERIES_LIMIT, cosNear, remTwoPi, sinNear } from './angles.ts';
 
@@ -24,15 +25,7 @@ const M_PER_ER = earthRadius * 1000;
 const MS_PER_VKM = vkmpersec * 1000;
 
 /** Where the kernels write: time-major state-table columns, metres and m/s. */
-export interface KernelOutput {
-  readonly x: Float64Array;
-  readonly y: Float64Array;
-  readonly z: Float64Array;
-  readonly vx: Float64Array;
-  readonly vy: Float64Array;
-  readonly vz: Float64Array;
-  readonly status: Uint8Array;
-}
+export type KernelOutput = StateColumns;
 
 // The mean elements of one object at one time, as a kernel hands them to writeState: a
 // reused Float64Array, so no number is boxed on the way (writeState is too big to inline).
@@ -333,15 +326,7 @@ export function writeState(out: KernelOutput, row: number, m: Float64Array, kepl
 }
 
 /** Writes a status code and NaN into one row, as state-table's markFailed does for a whole table. */
-export function markRowFailed(out: KernelOutput, row: number, code: number): void {
-  out.status[row] = code;
-  out.x[row] = Number.NaN;
-  out.y[row] = Number.NaN;
-  out.z[row] = Number.NaN;
-  out.vx[row] = Number.NaN;
-  out.vy[row] = Number.NaN;
-  out.vz[row] = Number.NaN;
-}
+export const markRowFailed = markFailed;
 
 function fail(out: KernelOutput, row: number, code: number): number {
   markRowFailed(out, row, code);

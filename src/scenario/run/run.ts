@@ -7,6 +7,7 @@
 import { sunPositionItrf } from '../../bodies/sun.ts';
 import { computeCoverage } from '../../coverage/compute.ts';
 import { coverageMapSvg } from '../../coverage/map.ts';
+import { satellitesOwnedBy } from '../../coverage/owners.ts';
 import { type ImagingSatellite, isrRevisit } from '../../coverage/isr.ts';
 import { stateTableSource } from '../../access/trajectory.ts';
 import { czmlDocument, czmlFromStateTable, czmlTrajectoryPacket } from '../../formats/czml.ts';
@@ -20,7 +21,7 @@ import { propagateSgp4 } from '../../orbits/sgp4/bulk.ts';
 import { type StateTable, selectObjects } from '../../orbits/state-table.ts';
 import { NO_TARGET_CONSTRAINTS, type Sensor } from '../../sensors/sensor.ts';
 import { SensorModel } from '../../sensors/sensor-model.ts';
-import { additivity, additivityViews } from '../../studies/additivity.ts';
+import { additivity, additivityViews, viewName } from '../../studies/additivity.ts';
 import { threatTruthNdjson, czmlSamples } from '../../threats/export.ts';
 import { flyThreat } from '../../threats/fly-threat.ts';
 import { sampleTrajectory } from '../../threats/series.ts';
@@ -40,7 +41,7 @@ import type { ReportAdditivityRow, ReportCoverageRow, ReportInput, ReportMap, Re
 import { renderReport } from '../report/render-report.ts';
 import type { Scenario } from '../types.ts';
 import type { RunMessage, StageName } from './messages.ts';
-import { satelliteIndicesOf } from './views.ts';
+import { satellitePayloads } from '../lookup.ts';
 
 export interface RunOptions {
   /** The scenario file as written, for the report. */
@@ -76,14 +77,10 @@ export function* runScenario(scenario: Scenario, options: RunOptions = {}): Gene
   };
 
   const { satellites, time } = scenario;
-  const sensorById = new Map(scenario.sensors.map((s) => [s.id, s]));
-  const sensorOf = (i: number): Sensor => {
-    const payload = satellites[i].payload;
-    const sensor = payload ? sensorById.get(payload) : undefined;
-    if (!sensor) throw new Error(`satellite ${satellites[i].id} carries no known sensor (payload ${payload})`);
-    return sensor.sensor;
-  };
-  const perSatelliteSensors = satellites.map((_, i) => sensorOf(i));
+  // Each satellite's primary payload: the sensor that counts for coverage and reports.
+  const primaryPayloads = satellitePayloads(scenario).map((payloads) => payloads[0]);
+  const perSatelliteSensors = primaryPayloads.map((payload) => payload.sensor);
+  const owners = satellites.map((s) => s.owner);
   const sunPosition = (t: Instant, out: Float64Array) => sunPositionItrf(t, undefined, out);
 
   // --- Propagate ---
@@ -131,7 +128,7 @@ export function* runScenario(scenario: Scenario, options: RunOptions = {}): Gene
             sensors: perSatelliteSensors,
             grid,
             folds: cov.folds,
-            satellites: satelliteIndicesOf(scenario, nations),
+            satellites: satellitesOwnedBy(nations, owners),
             stereoAngle: cov.stereoAngle,
             sunPosition,
             constraints: job.region.minElevation === null ? NO_TARGET_CONSTRAINTS : { minElevation: job.region.minElevation },
@@ -211,7 +208,7 @@ export function* runScenario(scenario: Scenario, options: RunOptions = {}): Gene
     }
     if (scenario.figures.additivity && scenario.nations.length > 1) {
       const meanLooks = (nations: readonly string[]) => {
-        const rows = revisitRows.filter((r) => r.view === (nations.length === scenario.nations.length ? 'combined' : nations.length === 1 ? nations[0] : `without:${scenario.nations.find((n) => !nations.includes(n))}`));
+        const rows = revisitRows.filter((r) => r.view === viewName(nations, scenario.nations));
         return rows.length === 0 ? 0 : round(rows.reduce((sum, r) => sum + r.looksPerDay, 0) / rows.length, 3);
       };
       additivityRows.push(...additivity('ISR looks per day (mean over sites)', scenario.nations, meanLooks));
@@ -226,7 +223,6 @@ export function* runScenario(scenario: Scenario, options: RunOptions = {}): Gene
   let truth: TruthSample[] = [];
   let combinedScans: ScanOutput[] = [];
   if (trajectories.length > 0 && scenario.figures.tracking) {
-    const scenarioSensors = satellites.map((s) => scenario.sensors.find((x) => x.id === s.payload));
     const firstLaunch = Math.min(...trajectories.map((t) => t.launchTime));
     const lastImpact = Math.max(...trajectories.map((t) => endInstant(t)));
     const simStart = Math.max(time.start, firstLaunch - 2) as Instant;
@@ -241,8 +237,8 @@ export function* runScenario(scenario: Scenario, options: RunOptions = {}): Gene
         sensorId: s.id,
         owner: s.owner,
         sunPosition,
-        threshold: scenarioSensors[i]?.detectionThreshold,
-        sigma: scenarioSensors[i]?.angularNoise,
+        threshold: primaryPayloads[i].detectionThreshold,
+        sigma: primaryPayloads[i].angularNoise,
         random: phases,
       }),
     );
@@ -392,25 +388,36 @@ function satellitesInView(
   const counts = trajectories.map(() => new Array<number | null>(grid.count).fill(null));
   const timesS: number[] = [];
   const sun = new Float64Array(3);
-  const state = new Float64Array(6);
+  // One row of six per threat, reused every step; live[j] says whether row j holds a state now.
+  const states = new Float64Array(6 * trajectories.length);
+  const live = new Uint8Array(trajectories.length);
   for (let k = 0; k < grid.count; k++) {
     const t = gridInstant(grid, k);
     timesS.push(k * grid.stepS);
-    const live = trajectories.map((traj) => t >= traj.launchTime && t <= endInstant(traj));
-    if (!live.some(Boolean)) continue;
+    let anyLive = false;
+    for (let j = 0; j < trajectories.length; j++) {
+      const traj = trajectories[j];
+      live[j] = t >= traj.launchTime && t <= endInstant(traj) ? 1 : 0;
+      if (live[j]) {
+        stateAt(traj, t, states.subarray(6 * j, 6 * j + 6));
+        counts[j][k] = 0;
+        anyLive = true;
+      }
+    }
+    if (!anyLive) continue;
     sunPosition(t, sun);
-    const targets = trajectories.map((traj, j) => (live[j] ? Float64Array.from(stateAt(traj, t, state).subarray(0, 3)) : null));
-    for (let j = 0; j < trajectories.length; j++) if (live[j]) counts[j][k] = 0;
     for (let i = 0; i < n; i++) {
       const row = k * n + i;
       if (table.status[row] !== 0) continue;
       const model = models[i];
       model.prepare(table.x[row], table.y[row], table.z[row], table.vx[row], table.vy[row], table.vz[row], sun[0], sun[1], sun[2]);
       for (let j = 0; j < trajectories.length; j++) {
-        const p = targets[j];
-        if (!p) continue;
-        const r = Math.hypot(p[0], p[1], p[2]);
-        if (model.marginTo(p[0], p[1], p[2], p[0] / r, p[1] / r, p[2] / r) > 0) counts[j][k] = (counts[j][k] as number) + 1;
+        if (!live[j]) continue;
+        const px = states[6 * j];
+        const py = states[6 * j + 1];
+        const pz = states[6 * j + 2];
+        const r = Math.sqrt(px * px + py * py + pz * pz);
+        if (model.marginTo(px, py, pz, px / r, py / r, pz / r) > 0) counts[j][k] = (counts[j][k] as number) + 1;
       }
     }
   }
