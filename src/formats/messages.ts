@@ -311,7 +311,7 @@ const SCHEMA_NOTES = {
   },
   truth: {
     title: 'tracklayer truth sample',
-    description: 'The true state of one object at one instant, for scoring: ITRF metres and m/s, UTC; sensorsInView is how many sensors could see it.',
+    description: 'The true state of one object at one instant, for scoring: ITRF metres and m/s, UTC; sensorsInView is how many satellites could see it (with a signal model: see and detect it more often than not).',
   },
 } as const;
 

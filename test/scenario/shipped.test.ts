@@ -23,7 +23,7 @@ describe('shipped scenarios', () => {
     expect(scenario.satellites.length).toBeGreaterThan(0);
   });
 
-  it('the default declares the reference architecture: the same three shells, the same satellites', () => {
+  it('the default declares the reference architecture: the same four shells, the same satellites', () => {
     const { scenario } = loadScenarioFile(join(folder, 'default.yaml'));
     const specs = scenario.constellations.map((c) => (c.design.type === 'walker' ? formatWalkerSpec(c.design.spec) : c.design.type));
     expect(specs).toEqual(REFERENCE_SHELLS.map((s) => s.spec));

@@ -29,6 +29,7 @@ import { type Trajectory, endInstant, stateAt } from '../../threats/trajectory.t
 import { type TimeGrid, gridInstant, timeGrid } from '../../time/grid.ts';
 import { DEFAULT_SCORE, type Score, scoreTracks } from '../../tracking/metrics/score.ts';
 import { satelliteSensor } from '../../tracking/simulation/satellite-sensor.ts';
+import { platformOf } from '../../tracking/simulation/sensors.ts';
 import { simulateAll } from '../../tracking/simulation/simulate.ts';
 import { trajectoryTarget } from '../../tracking/simulation/threat-target.ts';
 import { type ScanOutput, trackAll } from '../../tracking/tracker.ts';
@@ -78,7 +79,8 @@ export function* runScenario(scenario: Scenario, options: RunOptions = {}): Gene
 
   const { satellites, time } = scenario;
   // Each satellite's primary payload: the sensor that counts for coverage and reports.
-  const primaryPayloads = satellitePayloads(scenario).map((payloads) => payloads[0]);
+  const allPayloads = satellitePayloads(scenario);
+  const primaryPayloads = allPayloads.map((payloads) => payloads[0]);
   const perSatelliteSensors = primaryPayloads.map((payload) => payload.sensor);
   const owners = satellites.map((s) => s.owner);
   const sunPosition = (t: Instant, out: Float64Array) => sunPositionItrf(t, undefined, out);
@@ -227,20 +229,24 @@ export function* runScenario(scenario: Scenario, options: RunOptions = {}): Gene
     const lastImpact = Math.max(...trajectories.map((t) => endInstant(t)));
     const simStart = Math.max(time.start, firstLaunch - 2) as Instant;
     const simEnd = Math.min(time.end, lastImpact + 2);
-    yield begin('reports', `${satellites.length} sensors, ${trajectories.length} targets, ${(simEnd - simStart).toFixed(0)} s`);
+    const payloadCount = allPayloads.reduce((n, p) => n + p.length, 0);
+    yield begin('reports', `${payloadCount} sensors on ${satellites.length} satellites, ${trajectories.length} targets, ${(simEnd - simStart).toFixed(0)} s`);
     const phases = new Random(deriveSeed(scenario.seed, 'sensor-phases'));
-    const simSensors = satellites.map((s, i) =>
-      satelliteSensor({
-        table,
-        index: i,
-        sensor: perSatelliteSensors[i],
-        sensorId: s.id,
-        owner: s.owner,
-        sunPosition,
-        threshold: primaryPayloads[i].detectionThreshold,
-        sigma: primaryPayloads[i].angularNoise,
-        random: phases,
-      }),
+    // Every payload reports on its own frames; one of several on a satellite is PLATFORM/PAYLOAD.
+    const simSensors = allPayloads.flatMap((payloads, i) =>
+      payloads.map((payload) =>
+        satelliteSensor({
+          table,
+          index: i,
+          sensor: payload.sensor,
+          sensorId: payloads.length > 1 ? `${satellites[i].id}/${payload.id}` : satellites[i].id,
+          owner: satellites[i].owner,
+          sunPosition,
+          threshold: payload.detectionThreshold,
+          sigma: payload.angularNoise,
+          random: phases,
+        }),
+      ),
     );
     const simulation = simulateAll({
       sensors: simSensors,
@@ -254,15 +260,13 @@ export function* runScenario(scenario: Scenario, options: RunOptions = {}): Gene
     truth = simulation.truth;
     yield end('reports');
 
-    const ownerOfSensor = new Map(satellites.map((s) => [s.id, s.owner]));
+    const ownerOfSensor = new Map(simSensors.map((s) => [s.sensorId, s.owner]));
     const views = scenario.figures.additivity ? additivityViews(scenario.nations) : [{ view: 'combined', nations: scenario.nations }];
     yield begin('tracking', `${reports.length} reports x ${views.length} views`);
     const config = {
       ...scenario.tracker,
       // Allies share the picture: a track is releasable to every nation whose sensors may be shared.
-      releasabilityBySensor: Object.keys(scenario.tracker.releasabilityBySensor).length > 0
-        ? scenario.tracker.releasabilityBySensor
-        : Object.fromEntries(satellites.map((s) => [s.id, [...scenario.nations]])),
+      releasabilityBySensor: releasabilityOfPayloads(simSensors.map((s) => s.sensorId), scenario.tracker.releasabilityBySensor, scenario.nations),
     };
     const scoreOptions = { ...DEFAULT_SCORE, ...scenario.figures.tracking };
     const scores = new Map<string, Score>();
@@ -498,6 +502,21 @@ function trackErrors(scans: readonly ScanOutput[], truth: readonly TruthSample[]
       }
       return best <= cutoff ? round(best, 1) : null;
     });
+  }
+  return out;
+}
+
+/**
+ * Releasability per report sensor. Without labels in the file, every sensor is shared with every
+ * nation of the scenario (the allies pool their picture). With labels, a payload
+ * (`PLATFORM/PAYLOAD`) takes its own or its satellite's; unlabelled ones get the tracker's default.
+ */
+function releasabilityOfPayloads(sensorIds: readonly string[], given: Readonly<Record<string, string[]>>, nations: readonly string[]): Record<string, string[]> {
+  const labelled = Object.keys(given).length > 0;
+  const out: Record<string, string[]> = {};
+  for (const id of sensorIds) {
+    const label = labelled ? (given[id] ?? given[platformOf(id)]) : nations;
+    if (label) out[id] = [...label];
   }
   return out;
 }

@@ -129,6 +129,12 @@ export function satelliteSensor(o: SatelliteSensorOptions): SimSensor {
     canSee(_sensorPosition: Float64Array, targetPosition: Float64Array, t: Instant): boolean {
       return marginAt(t, targetPosition) > 0;
     },
+    detectable(t: Instant, s: Float64Array, target: SimTarget, r: Float64Array): boolean {
+      if (o.pd !== undefined) return o.pd >= 0.5;
+      if (band === null || nei === null || !isRadiatingTarget(target)) return false;
+      const range = Math.hypot(r[0] - s[0], r[1] - s[1], r[2] - s[2]);
+      return irradiance(target.radiantIntensityToward(t, s, band), range, transmission) / nei >= threshold;
+    },
     detect(t: Instant, s: Float64Array, target: SimTarget, r: Float64Array, random: Random): SimDetection | null {
       const range = Math.hypot(r[0] - s[0], r[1] - s[1], r[2] - s[2]);
       const intensity = band !== null && isRadiatingTarget(target) ? target.radiantIntensityToward(t, s, band) : null;

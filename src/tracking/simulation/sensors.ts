@@ -39,6 +39,12 @@ export interface SimSensor {
    * about the signal (null: not detected).
    */
   detect?(t: Instant, sensorPosition: Float64Array, target: SimTarget, targetPosition: Float64Array, random: Random): SimDetection | null;
+  /**
+   * Whether the signal of a target it can see is strong enough to be detected more often than
+   * not (expected signal-to-noise at least the threshold). Truth counts a sensor as seeing a
+   * target only then; without it, geometry alone decides.
+   */
+  detectable?(t: Instant, sensorPosition: Float64Array, target: SimTarget, targetPosition: Float64Array): boolean;
   /** A false alarm's unit line of sight; default: uniform over the Earth's disc as seen from the sensor. */
   falseAlarmDirection?(random: Random, sensorPosition: Float64Array, out: Float64Array): void;
 }
@@ -147,4 +153,14 @@ export function earthDiscDirection(random: Random, s: Float64Array, out: Float64
   e1[2] /= l;
   const e2 = [w[1] * e1[2] - w[2] * e1[1], w[2] * e1[0] - w[0] * e1[2], w[0] * e1[1] - w[1] * e1[0]];
   for (let i = 0; i < 3; i++) out[i] = cosT * w[i] + sinT * (Math.cos(phi) * e1[i] + Math.sin(phi) * e2[i]);
+}
+
+/**
+ * The platform a report sensor id belongs to: `PLATFORM/PAYLOAD` names one of several payloads
+ * on a satellite, any other id is its own platform. Payloads of one platform share a position,
+ * so they never count as two viewpoints.
+ */
+export function platformOf(sensorId: string): string {
+  const slash = sensorId.indexOf('/');
+  return slash < 0 ? sensorId : sensorId.slice(0, slash);
 }

@@ -9,7 +9,7 @@ import { Random } from '../../math/random.ts';
 import { type Instant, instantFromUtcSeconds, utcSecondsFromInstant } from '../../time/instant.ts';
 import { SPEED_OF_LIGHT } from '../measurement.ts';
 import type { Report, TruthSample } from '../types.ts';
-import { type SimDetection, type SimSensor, earthDiscDirection } from './sensors.ts';
+import { type SimDetection, type SimSensor, earthDiscDirection, platformOf } from './sensors.ts';
 import type { SimTarget } from './targets.ts';
 
 export interface SimulationOptions {
@@ -34,6 +34,12 @@ export function* simulate(o: SimulationOptions): Generator<SimulationEvent> {
   const truthPeriod = o.truthPeriod ?? 1;
   let nextTruth = instantFromUtcSeconds(Math.ceil(utcSecondsFromInstant(o.start) / truthPeriod) * truthPeriod);
   const frameIndex = o.sensors.map((s) => 0 * s.frameTime);
+  const platformIndex = new Map<string, number>();
+  const platforms = o.sensors.map((s) => {
+    const name = platformOf(s.sensorId);
+    if (!platformIndex.has(name)) platformIndex.set(name, platformIndex.size);
+    return platformIndex.get(name)!;
+  });
   const sensorPos = new Float64Array(3);
   const los = new Float64Array(3);
   for (let t0: number = o.start; t0 < end; t0 += block) {
@@ -53,7 +59,7 @@ export function* simulate(o: SimulationOptions): Generator<SimulationEvent> {
     const truthLimit = t1 >= end ? t1 + 1e-3 : t1;
     while (fi < frames.length || nextTruth < truthLimit) {
       if (nextTruth < truthLimit && (fi >= frames.length || nextTruth <= frames[fi].t)) {
-        yield* truthAt(o, nextTruth);
+        yield* truthAt(o, nextTruth, platforms);
         nextTruth = (nextTruth + truthPeriod) as Instant;
         continue;
       }
@@ -117,20 +123,24 @@ function perturb(d: Float64Array, sigma: number, random: Random): Float64Array {
   return out;
 }
 
-function* truthAt(o: SimulationOptions, t: Instant): Generator<SimulationEvent> {
+/** `sensorsInView` counts platforms (satellites), not payloads, that can see and detect the target. */
+function* truthAt(o: SimulationOptions, t: Instant, platforms: readonly number[]): Generator<SimulationEvent> {
   const positions = o.sensors.map((s) => {
     const p = new Float64Array(3);
     return s.positionAt(t, p) ? p : null;
   });
+  const seeing = new Set<number>();
   for (const target of o.targets) {
     const state = target.stateAt(t);
     if (!state) continue;
-    let inView = 0;
+    seeing.clear();
     o.sensors.forEach((s, i) => {
       const p = positions[i];
-      if (p && s.canSee(p, state.r, t)) inView++;
+      if (!p || seeing.has(platforms[i]) || !s.canSee(p, state.r, t)) return;
+      if (s.detectable && !s.detectable(t, p, target, state.r)) return;
+      seeing.add(platforms[i]);
     });
-    yield { kind: 'truth', sample: { objectId: target.id, t, position: state.r, velocity: state.v, sensorsInView: inView } };
+    yield { kind: 'truth', sample: { objectId: target.id, t, position: state.r, velocity: state.v, sensorsInView: seeing.size } };
   }
 }
 
