@@ -45,6 +45,14 @@ describe('tracklayer run, end to end (the quick scenario)', () => {
     for (const t of result.summary.threats) expect(t.impactErrorM, t.id).toBeLessThan(1000);
   });
 
+  it('counts some detectable time for each threat, none outside its flight', () => {
+    for (const t of result.summary.threats) {
+      const detectable = t.secondsDetectableBy2Plus ?? Number.NaN;
+      expect(detectable, t.id).toBeGreaterThan(0);
+      expect(detectable, t.id).toBeLessThanOrEqual(t.flightTimeS + 1);
+    }
+  });
+
   it('keeps coverage in [0, 100] % with the combined figure at least each nation alone', () => {
     for (const row of result.summary.coverage) {
       for (const f of row.folds) {
@@ -77,7 +85,8 @@ describe('tracklayer run, end to end (the quick scenario)', () => {
         if (miss > 5000) continue;
         const key = r.timeUtc.slice(0, 19);
         const set = sensorsBySecond.get(key) ?? new Set<string>();
-        set.add(r.sensorId);
+        // Satellites, not payloads: PLATFORM/PAYLOAD ids of one satellite are one viewpoint.
+        set.add(r.sensorId.split('/')[0]);
         sensorsBySecond.set(key, set);
       }
       const stereo = [...sensorsBySecond.values()].some((s) => s.size >= 2);

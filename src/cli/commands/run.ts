@@ -95,9 +95,10 @@ export function formatRunSummary(summary: ReportSummary, out: string): string {
   const s = summary.scenario;
   lines.push('', `${s.name}: ${s.satellites} satellites of ${s.nations.join(', ')}, ${s.threats} threats, ${s.startUtc} to ${s.endUtc}`, '');
   if (summary.threats.length > 0) {
-    lines.push('  threat        vehicle   kind       range km  flight s  apogee km  max sats  s seen by 2+');
+    lines.push('  threat          vehicle  kind       range km  flight s  apogee km  max sats  s in view of 2+  s detectable by 2+');
     for (const t of summary.threats) {
-      lines.push(`  ${t.id.padEnd(13)} ${t.vehicle.padEnd(9)} ${t.kind.padEnd(9)} ${t.rangeKm.toFixed(0).padStart(9)} ${t.flightTimeS.toFixed(0).padStart(9)} ${t.apogeeKm.toFixed(0).padStart(10)} ${String(t.maxSatellitesInView).padStart(9)} ${t.secondsSeenBy2Plus.toFixed(0).padStart(13)}`);
+      const detectable = t.secondsDetectableBy2Plus === undefined ? '-' : t.secondsDetectableBy2Plus.toFixed(0);
+      lines.push(`  ${t.id.padEnd(15)} ${t.vehicle.padEnd(8)} ${t.kind.padEnd(9)} ${t.rangeKm.toFixed(0).padStart(9)} ${t.flightTimeS.toFixed(0).padStart(9)} ${t.apogeeKm.toFixed(0).padStart(10)} ${String(t.maxSatellitesInView).padStart(9)} ${t.secondsSeenBy2Plus.toFixed(0).padStart(16)} ${detectable.padStart(19)}`);
     }
     lines.push('');
   }

@@ -59,8 +59,10 @@ export interface ReportThreatRow {
   maxSpeedMps: number;
   impactErrorM: number;
   maxSatellitesInView: number;
-  /** Seconds of flight seen by two or more satellites. */
+  /** Seconds of flight in the view of two or more satellites (geometry, first payload). */
   secondsSeenBy2Plus: number;
+  /** Seconds of flight two or more satellites could detect (any payload's signal at least its threshold); present when tracking ran. */
+  secondsDetectableBy2Plus?: number;
 }
 
 /** Optional: revisit of ISR sites by imaging satellites (figures.isrRevisit), one row per site and view. */

@@ -304,6 +304,11 @@ export function* runScenario(scenario: Scenario, options: RunOptions = {}): Gene
   // --- Outputs ---
   yield begin('outputs', 'summary, reports, tracks, truth, CZML, OEM');
   const files = new Map<string, string>();
+  // Truth comes once a second (truthPeriod 1): each sample with two or more detecting satellites is a second.
+  const detectableSeconds = new Map<string, number>();
+  for (const sample of truth) {
+    if ((sample.sensorsInView ?? 0) >= 2) detectableSeconds.set(sample.objectId, (detectableSeconds.get(sample.objectId) ?? 0) + 1);
+  }
   const threatRows: ReportThreatRow[] = trajectories.map((traj, i) => ({
     id: traj.id,
     vehicle: scenario.threats[i].vehicleId,
@@ -317,6 +322,7 @@ export function* runScenario(scenario: Scenario, options: RunOptions = {}): Gene
     impactErrorM: round(traj.summary.impactError, 2),
     maxSatellitesInView: Math.max(0, ...inView.counts[i].filter((c): c is number => c !== null)),
     secondsSeenBy2Plus: round(inView.counts[i].filter((c) => c !== null && c >= 2).length * time.grid.stepS, 3),
+    ...(truth.length > 0 ? { secondsDetectableBy2Plus: detectableSeconds.get(traj.id) ?? 0 } : {}),
   }));
   if (truth.length > 0) {
     files.set('truth.ndjson', truth.map((sample) => `${formatMessage(messageFromTruth(sample))}\n`).join(''));
