@@ -4,6 +4,7 @@ import type { ScoreOptions } from '../tracking/metrics/score.ts';
 import { type Raw, ids, list, part } from './document.ts';
 import { type ScenarioIssue, issue } from './issues.ts';
 import { figuresSchema } from './schema.ts';
+import { SENSOR_DEFAULTS } from '../sensors/sensor-config.ts';
 import type { CoverageFigures, FiguresOfMerit, IsrRevisitFigures, ScenarioTime } from './types.ts';
 import type { z } from 'zod';
 
@@ -33,7 +34,33 @@ export function buildFigures(
     });
     const step = c.stepS ?? time?.step ?? 0;
     if (time && step > time.duration) issues.push(issue(['figures', 'coverage', 'stepS'], `must not exceed time.durationS (${time.duration} s)`, c.stepS));
-    coverage = { folds: c.folds, stereoAngle: c.stereoAngleDeg === null ? null : c.stereoAngleDeg * DEG, regions, step };
+    const sensorIds = ids(sensorValues);
+    const counting = c.payload === undefined ? firstPayloads(constellationValues) : [c.payload];
+    if (c.payload !== undefined) {
+      if (!sensorIds.includes(c.payload)) issues.push(issue(['figures', 'coverage', 'payload'], `is not a sensor id (sensors: ${sensorIds.join(', ') || 'none'})`, c.payload));
+      else if (!constellationValues.some((k) => list((k as Raw | null)?.payloads).includes(c.payload))) {
+        issues.push(issue(['figures', 'coverage', 'payload'], 'is carried by no constellation', c.payload));
+      }
+    }
+    if (c.targetIntensityWSr !== undefined) {
+      for (const id of counting) {
+        const sensor = sensorValues.find((v) => (v as Raw | null)?.id === id) as Raw | undefined;
+        if (!sensor) continue;
+        // The scenario's own value, or the type's default (src/sensors), decides whether the sensor has a signal model.
+        const nei = 'noiseEquivalentIrradianceWPerM2' in sensor ? sensor.noiseEquivalentIrradianceWPerM2 : (SENSOR_DEFAULTS as Record<string, { noiseEquivalentIrradianceWPerM2: number | null }>)[sensor.type as string]?.noiseEquivalentIrradianceWPerM2;
+        if (nei === null || nei === undefined) {
+          issues.push(issue(['figures', 'coverage', 'targetIntensityWSr'], `needs a noise-equivalent irradiance on sensor ${id} to turn an intensity into a detection range`, c.targetIntensityWSr));
+        }
+      }
+    }
+    coverage = {
+      folds: c.folds,
+      stereoAngle: c.stereoAngleDeg === null ? null : c.stereoAngleDeg * DEG,
+      regions,
+      step,
+      payload: c.payload ?? null,
+      targetIntensity: c.targetIntensityWSr ?? null,
+    };
   }
 
   let tracking: ScoreOptions | null = null;
@@ -75,4 +102,9 @@ export function buildFigures(
     });
   }
   return { coverage, tracking, isrRevisit, additivity: f.additivity };
+}
+
+/** The first payload of every constellation: what counts for coverage when no payload is named. */
+function firstPayloads(constellationValues: unknown[]): string[] {
+  return [...new Set(constellationValues.map((c) => list((c as Raw | null)?.payloads)[0]).filter((p): p is string => typeof p === 'string'))];
 }

@@ -392,6 +392,10 @@ export const figuresSchema = z
         stereoAngleDeg: z.number().gt(0).max(90).nullable().default(20).meta({ description: 'Stereo: two lines of sight crossing at least this angle (null: no stereo figure).' }),
         regions: z.array(identifier).min(1).optional().meta({ description: 'Region ids. Default: all.' }),
         stepS: positive().optional().meta({ description: 'Time step. Default: time.stepS.' }),
+        payload: identifier.optional().meta({ description: 'The sensor (payload) id that counts: only satellites carrying it, with its field of regard. Default: each satellite\'s first payload.' }),
+        targetIntensityWSr: positive().optional().meta({
+          description: 'Coverage against a target of this radiant intensity in the payload\'s band, W/sr: a satellite counts only within the range where its payload detects such a target at its detection threshold, sqrt(I / (k NEI)). Default: geometry alone.',
+        }),
       })
       .optional()
       .meta({ description: 'Coverage over the regions and their altitude layers. Default: computed with these defaults when there are regions.' }),

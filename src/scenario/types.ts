@@ -154,6 +154,10 @@ export interface CoverageFigures {
   readonly regions: readonly string[];
   /** s. */
   readonly step: number;
+  /** The sensor id that counts (only satellites carrying it); null: each satellite's first payload. */
+  readonly payload: string | null;
+  /** Radiant intensity (W/sr, in the counting payload's band) of the target coverage is computed against; null: geometry alone. */
+  readonly targetIntensity: number | null;
 }
 
 export interface IsrRevisitFigures {

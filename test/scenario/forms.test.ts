@@ -97,7 +97,7 @@ describe('the typed scenario is SI', () => {
     expect(scenario.sensors[0].angularNoise).toBeCloseTo(scenario.sensors[0].sensor.ifov / Math.sqrt(12), 18);
     expect(scenario.sensors[0].detectionThreshold).toBe(6);
     expect(scenario.figures.tracking).toEqual(DEFAULT_SCORE);
-    expect(scenario.figures.coverage).toEqual({ folds: [1, 2], stereoAngle: 20 * DEG, regions: ['theatre'], step: 30 });
+    expect(scenario.figures.coverage).toEqual({ folds: [1, 2], stereoAngle: 20 * DEG, regions: ['theatre'], step: 30, payload: null, targetIntensity: null });
     expect(scenario.figures.isrRevisit).toBeNull();
     expect(scenario.figures.additivity).toBe(true);
     expect(scenario.tracker).toEqual(DEFAULT_TRACKER_CONFIG);

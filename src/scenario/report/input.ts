@@ -20,6 +20,10 @@ export interface ReportCoverageRow {
   /** Per cent of time and grid with two or more sensors crossing at the stereo angle, or null when not asked. */
   meanPercentStereo: number | null;
   meanSensorsInView: number;
+  /** The payload that counted, when the scenario names one (otherwise each satellite's first). */
+  payload?: string;
+  /** The radiant intensity of the target coverage was computed against, W/sr, when given (otherwise geometry alone). */
+  targetIntensityWSr?: number;
 }
 
 export interface ReportTrackingRow {

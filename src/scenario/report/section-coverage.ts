@@ -47,7 +47,12 @@ export function coverageSection(input: ReportInput): ReportSection {
   if (input.maps.length === 0 && input.summary.coverage.length === 0) {
     return { id: 'coverage', title: 'Coverage', html: emptyNote('No coverage figures: the scenario asks for none over a region.') };
   }
+  const first = input.summary.coverage[0];
+  const who = first?.payload === undefined ? 'each satellite counts with its first payload' : `only satellites carrying ${first.payload} count, with that sensor`;
+  const what = first?.targetIntensityWSr === undefined
+    ? 'wherever its field of regard and the Earth let it look (geometry alone)'
+    : `out to the range at which it detects a target of ${formatNumber(first.targetIntensityWSr, 0)} W/sr in its band at its detection threshold`;
   const intro =
-    '<p>Each map says in its title which figure it shows and for whom; its colour bar gives the scale. The table gives the figures over each region and altitude layer for the combined architecture, each nation alone, and everyone but each nation.</p>';
+    `<p>Each map says in its title which figure it shows and for whom; its colour bar gives the scale. The table gives the figures over each region and altitude layer for the combined architecture, each nation alone, and everyone but each nation. Here ${escapeText(who)}, ${escapeText(what)}.</p>`;
   return { id: 'coverage', title: 'Coverage', html: `${intro}${mapsHtml(input)}${tableHtml(input.summary.coverage)}` };
 }

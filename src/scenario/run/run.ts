@@ -40,7 +40,7 @@ import { formatIsoUtc } from '../../time/iso.ts';
 import { regionGrids } from '../regions.ts';
 import type { ReportAdditivityRow, ReportCoverageRow, ReportInput, ReportMap, ReportRevisitRow, ReportSummary, ReportThreatRow, ReportTrackingRow } from '../report/input.ts';
 import { renderReport } from '../report/render-report.ts';
-import type { Scenario } from '../types.ts';
+import type { Scenario, ScenarioSensor } from '../types.ts';
 import type { RunMessage, StageName } from './messages.ts';
 import { satellitePayloads } from '../lookup.ts';
 
@@ -115,6 +115,8 @@ export function* runScenario(scenario: Scenario, options: RunOptions = {}): Gene
     const covTable = covGrid.stepS === time.grid.stepS ? table : propagate(scenario, covGrid);
     const views = scenario.figures.additivity ? additivityViews(scenario.nations) : [{ view: 'combined', nations: scenario.nations }];
     const regions = scenario.regions.filter((r) => cov.regions.includes(r.id));
+    const counting = coveragePayloads(allPayloads, cov.payload, cov.targetIntensity);
+    const basis = coverageBasis(cov.payload, cov.targetIntensity);
     const jobs = regions.flatMap((region) => regionGrids(region).map((grid, a) => ({ region, grid, altitude: region.altitudes[a] })));
     yield begin('coverage', `${jobs.length} region layers x ${views.length} views`);
     let done = 0;
@@ -127,10 +129,10 @@ export function* runScenario(scenario: Scenario, options: RunOptions = {}): Gene
         if (!report) {
           report = computeCoverage({
             table: covTable,
-            sensors: perSatelliteSensors,
+            sensors: counting.sensors,
             grid,
             folds: cov.folds,
-            satellites: satellitesOwnedBy(nations, owners),
+            satellites: satellitesOwnedBy(nations, owners).filter((i) => counting.carries[i]),
             stereoAngle: cov.stereoAngle,
             sunPosition,
             constraints: job.region.minElevation === null ? NO_TARGET_CONSTRAINTS : { minElevation: job.region.minElevation },
@@ -154,13 +156,15 @@ export function* runScenario(scenario: Scenario, options: RunOptions = {}): Gene
           })),
           meanPercentStereo: report.stereo ? round(report.stereo.meanPercent, 3) : null,
           meanSensorsInView: round(report.meanSensorsInView, 4),
+          ...(cov.payload !== null ? { payload: cov.payload } : {}),
+          ...(cov.targetIntensity !== null ? { targetIntensityWSr: cov.targetIntensity } : {}),
         });
         if (view.nations.length === scenario.nations.length || view.nations.length === 1) {
           const foldIndex = Math.max(0, cov.folds.findIndex((f) => f >= 2));
           maps.push({
-            title: `${job.region.id} at ${altitudeKm} km: ${cov.folds[foldIndex]}-fold coverage, ${view.view}`,
+            title: `${job.region.id} at ${altitudeKm} km: ${cov.folds[foldIndex]}-fold coverage${basis}, ${view.view}`,
             svg: coverageMapSvg(grid, report.perPoint[foldIndex].percentCovered, {
-              title: `${job.region.id}, ${altitudeKm} km: % of time with ${cov.folds[foldIndex]}+ sensors (${view.view})`,
+              title: `${job.region.id}, ${altitudeKm} km: % of time with ${cov.folds[foldIndex]}+ sensors${basis} (${view.view})`,
               unit: '%',
               min: 0,
               max: 100,
@@ -525,4 +529,38 @@ function releasabilityOfPayloads(sensorIds: readonly string[], given: Readonly<R
     if (label) out[id] = [...label];
   }
   return out;
+}
+
+/**
+ * The sensor each satellite counts with for coverage, and whether it counts at all: the named
+ * payload (satellites without it do not count) or each satellite's first one. Against a target
+ * of a given radiant intensity, a sensor counts only out to the range where the target's
+ * irradiance reaches its detection threshold: k NEI = I / R^2, so R = sqrt(I / (k NEI)).
+ */
+function coveragePayloads(
+  allPayloads: readonly (readonly ScenarioSensor[])[],
+  payload: string | null,
+  targetIntensity: number | null,
+): { sensors: Sensor[]; carries: boolean[] } {
+  const sensors: Sensor[] = [];
+  const carries: boolean[] = [];
+  for (const payloads of allPayloads) {
+    const chosen = payload === null ? payloads[0] : payloads.find((p) => p.id === payload);
+    carries.push(chosen !== undefined);
+    const entry = chosen ?? payloads[0];
+    const nei = entry.sensor.noiseEquivalentIrradiance;
+    if (targetIntensity === null || nei === null) {
+      sensors.push(entry.sensor);
+      continue;
+    }
+    const detectionRange = Math.sqrt(targetIntensity / (entry.detectionThreshold * nei));
+    sensors.push({ ...entry.sensor, maxRange: Math.min(entry.sensor.maxRange, detectionRange) });
+  }
+  return { sensors, carries };
+}
+
+/** How a coverage map's title says what counted: " (fire-control-mwir, 200 W/sr target)". */
+function coverageBasis(payload: string | null, targetIntensity: number | null): string {
+  const parts = [payload, targetIntensity === null ? null : `${targetIntensity} W/sr target`].filter((p) => p !== null);
+  return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
 }
