@@ -341,6 +341,18 @@ describe('renderReport: structure', () => {
     expect(count(revisit, /<rect class="bar"/g)).toBe(2 + 3);
   });
 
+  it('colours custody lanes by the satellites able to detect a threat when the run says, not those merely in view', () => {
+    const input = fixture();
+    input.series.trackErrorM = Object.fromEntries(PLANS.map((p) => [p.id, TIMES_S.map(() => null)]));
+    const stereoRuns = (html: string) => count(sectionHtml(html, 'tracking'), /<rect class="run stereo"/g);
+    expect(stereoRuns(renderReport(input))).toBeGreaterThan(0);
+    // In view of two or more at times, but never detectable by two: nothing a tracker could have held.
+    input.series.satellitesDetecting = Object.fromEntries(PLANS.map((p) => [p.id, TIMES_S.map((t) => (flying(p, t) ? 1 : null))]));
+    expect(stereoRuns(renderReport(input))).toBe(0);
+    input.series.satellitesDetecting = Object.fromEntries(PLANS.map((p) => [p.id, TIMES_S.map((t) => (flying(p, t) ? 2 : null))]));
+    expect(stereoRuns(renderReport(input))).toBe(PLANS.length);
+  });
+
   it('says so when threats fly but no track ever holds one', () => {
     const input = fixture();
     input.series.trackErrorM = Object.fromEntries(PLANS.map((p) => [p.id, TIMES_S.map(() => null)]));

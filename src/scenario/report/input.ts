@@ -112,6 +112,12 @@ export interface ReportSeries {
   satellitesInView: Record<string, (number | null)[]>;
   /** Per threat id: distance from the truth of the confirmed track holding it, m (null: no confirmed track). */
   trackErrorM: Record<string, (number | null)[]>;
+  /**
+   * Optional, per threat id: how many satellites could detect it at each time (in view, and its
+   * expected signal at least the detection threshold). When given, the custody lanes use it: a
+   * threat can be tracked only while two or more detect it.
+   */
+  satellitesDetecting?: Record<string, (number | null)[]>;
   /** Optional: the fire-control threshold (position one-sigma), m, drawn as a dashed line on the track error plot. */
   fireControlSigmaM?: number;
 }

@@ -14,8 +14,8 @@ function trackingTable(rows: readonly ReportTrackingRow[]): string {
   return htmlTable<ReportTrackingRow>(
     [
       { header: 'View', cell: (r) => viewLabel(r.view) },
-      { header: 'Custody %', cell: (r) => formatNumber(r.custodyPercent, 1), numeric: true, help: 'Of the time threats are seen by two or more satellites, the per cent during which a confirmed track holds them' },
-      { header: 'To confirmed track', cell: (r) => formatDuration(r.meanTimeToConfirmedS), numeric: true, help: 'Mean time from a threat first being seen by two or more satellites to its first confirmed track' },
+      { header: 'Custody %', cell: (r) => formatNumber(r.custodyPercent, 1), numeric: true, help: 'Of the time two or more satellites can detect a threat, the per cent during which a confirmed track holds it' },
+      { header: 'To confirmed track', cell: (r) => formatDuration(r.meanTimeToConfirmedS), numeric: true, help: 'Mean time from two or more satellites first being able to detect a threat to its first confirmed track' },
       { header: 'Fire-control %', cell: (r) => formatNumber(r.fireControlPercent, 1), numeric: true, help: 'As custody, but counting only tracks whose position one-sigma (largest axis) is under the fire-control threshold' },
       { header: 'Position RMSE', cell: (r) => formatDistance(r.positionRmseM), numeric: true },
       { header: 'Velocity RMSE, m/s', cell: (r) => formatNumber(r.velocityRmseMps, 1), numeric: true },
@@ -37,11 +37,12 @@ function custodyRow(s: ThreatSeries, times: readonly number[], scale: number): T
   let flying = 0;
   let held = 0;
   for (let k = 0; k < times.length; k++) {
-    const inView = s.inView?.[k] ?? null;
+    // Detectable by two or more is when a track can be held; without that series, in view of two or more.
+    const seeing = s.detecting ? (s.detecting[k] ?? null) : (s.inView?.[k] ?? null);
     const error = s.errorM?.[k] ?? null;
     let state: State | null = null;
     if (error !== null) state = 'held';
-    else if (inView !== null) state = inView >= 2 ? 'stereo' : 'flying';
+    else if (seeing !== null) state = seeing >= 2 ? 'stereo' : 'flying';
     if (state === null) continue;
     flying++;
     if (state === 'held') held++;

@@ -11,10 +11,13 @@ export interface ThreatSeries {
   inView: readonly (number | null)[] | null;
   /** Error of the confirmed track holding it, m; null when none holds it. */
   errorM: readonly (number | null)[] | null;
+  /** Satellites that could detect it at each time, when the input says; null otherwise. */
+  detecting: readonly (number | null)[] | null;
 }
 
 export function threatSeries(input: ReportInput): ThreatSeries[] {
   const { timesS, satellitesInView, trackErrorM } = input.series;
+  const satellitesDetecting = input.series.satellitesDetecting ?? {};
   const n = timesS.length;
   timesS.forEach((t, i) => {
     if (!Number.isFinite(t)) throw new InputError(`series.timesS[${i}]`, t, 'must be a finite number of seconds');
@@ -23,6 +26,7 @@ export function threatSeries(input: ReportInput): ThreatSeries[] {
   for (const [name, table] of [
     ['satellitesInView', satellitesInView],
     ['trackErrorM', trackErrorM],
+    ['satellitesDetecting', satellitesDetecting],
   ] as const) {
     for (const [id, values] of Object.entries(table)) {
       if (values.length !== n) throw new InputError(`series.${name}.${id}`, values.length, `must hold one value per time in series.timesS (${n})`);
@@ -35,5 +39,6 @@ export function threatSeries(input: ReportInput): ThreatSeries[] {
     id,
     inView: Object.hasOwn(satellitesInView, id) ? satellitesInView[id] : null,
     errorM: Object.hasOwn(trackErrorM, id) ? trackErrorM[id] : null,
+    detecting: Object.hasOwn(satellitesDetecting, id) ? satellitesDetecting[id] : null,
   }));
 }

@@ -374,6 +374,7 @@ export function* runScenario(scenario: Scenario, options: RunOptions = {}): Gene
       timesS: inView.timesS,
       satellitesInView: Object.fromEntries(trajectories.map((t, i) => [t.id, inView.counts[i]])),
       trackErrorM,
+      ...(truth.length > 0 ? { satellitesDetecting: detectingOnGrid(truth, trajectories, inView.timesS, time.start) } : {}),
       fireControlSigmaM: scenario.figures.tracking ? { ...DEFAULT_SCORE, ...scenario.figures.tracking }.fireControlSigma : undefined,
     },
     maps,
@@ -563,4 +564,19 @@ function coveragePayloads(
 function coverageBasis(payload: string | null, targetIntensity: number | null): string {
   const parts = [payload, targetIntensity === null ? null : `${targetIntensity} W/sr target`].filter((p) => p !== null);
   return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
+}
+
+/**
+ * Per threat, how many satellites could detect it at each report time (seconds from `start`),
+ * from the truth samples that fall on those times; null where the threat is not flying.
+ */
+function detectingOnGrid(truth: readonly TruthSample[], trajectories: readonly Trajectory[], timesS: readonly number[], start: Instant): Record<string, (number | null)[]> {
+  const out: Record<string, (number | null)[]> = Object.fromEntries(trajectories.map((t) => [t.id, timesS.map(() => null)]));
+  const slot = new Map(timesS.map((t, k) => [Math.round(t * 1000), k]));
+  for (const sample of truth) {
+    const k = slot.get(Math.round((sample.t - start) * 1000));
+    const row = out[sample.objectId];
+    if (k !== undefined && row) row[k] = sample.sensorsInView ?? null;
+  }
+  return out;
 }
