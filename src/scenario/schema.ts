@@ -110,6 +110,9 @@ export const sensorSchema = z
     minSunElevationDeg: z.number().min(-90).max(90).nullable().optional(),
     angularNoiseUrad: positive().optional().meta({ description: 'One-sigma angular noise of a report per axis, microradians. Default: ifovUrad / sqrt(12).' }),
     detectionThresholdSigma: positive().max(20).optional().meta({ description: 'Detection threshold in noise sigmas (Pd = Phi(SNR - k)). Default 6.' }),
+    looksPerFrame: wholeNumber(1, 1000).optional().meta({
+      description: 'A cued sensor\'s time budget: targets it looks at per frame, those in its field of regard taken in turn. Default: every target in view every frame.',
+    }),
   })
   .superRefine((s, ctx) => {
     if (s.maxOffNadirDeg !== undefined && s.fieldOfRegard !== undefined) {
@@ -123,7 +126,7 @@ export const sensorSchema = z
   .meta({ description: 'A sensor payload: the keys of src/sensors (docs/sensors.md) with units in their names; unset keys take the defaults of the type.' });
 
 /** The keys of a sensor entry that belong to the scenario rather than to src/sensors' SensorConfig. */
-export const SENSOR_RUN_KEYS = ['angularNoiseUrad', 'detectionThresholdSigma'] as const;
+export const SENSOR_RUN_KEYS = ['angularNoiseUrad', 'detectionThresholdSigma', 'looksPerFrame'] as const;
 
 // Compile-time check: a sensor entry without the run keys is a SensorConfig ...
 type SensorEntry = z.infer<typeof sensorSchema>;

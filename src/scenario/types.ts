@@ -59,6 +59,8 @@ export interface ScenarioSensor {
   readonly angularNoise: number;
   /** Detection threshold in noise sigmas: Pd = Phi(SNR - k), false alarms per pixel and frame Phi(-k) (src/sensors/detection.ts). */
   readonly detectionThreshold: number;
+  /** A cued sensor's looks per frame (targets in view, in turn); null: every target in view (file: looksPerFrame). */
+  readonly looksPerFrame: number | null;
 }
 
 /** How a constellation was declared, in SI, for the report and for writing the scenario back out. */

@@ -124,6 +124,14 @@ describe('impossible values: each problem names its path and value', () => {
     expectOne(problems(s), 'sensors[0].fieldOfRegard.halfAngleDeg', '190', /must be < 180/);
   });
 
+  it('a cued sensor with no looks, or part of one, per frame', () => {
+    const s = baseScenario();
+    s.sensors[0].looksPerFrame = 0;
+    expectOne(problems(s), 'sensors[0].looksPerFrame', '0', /must be >= 1|too small/);
+    s.sensors[0].looksPerFrame = 1.5;
+    expectOne(problems(s), 'sensors[0].looksPerFrame', '1.5', /whole number|integer/);
+  });
+
   it('a raid window that ends before it starts', () => {
     const s = baseScenario();
     s.raids = [

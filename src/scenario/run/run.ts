@@ -248,6 +248,7 @@ export function* runScenario(scenario: Scenario, options: RunOptions = {}): Gene
           sunPosition,
           threshold: payload.detectionThreshold,
           sigma: payload.angularNoise,
+          ...(payload.looksPerFrame !== null ? { looksPerFrame: payload.looksPerFrame } : {}),
           random: phases,
         }),
       ),

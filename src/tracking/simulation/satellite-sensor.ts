@@ -50,6 +50,8 @@ export interface SatelliteSensorOptions {
   sigma?: number;
   /** Frame time, s; the sensor's own by default. */
   frameTime?: number;
+  /** A cued sensor's looks per frame (targets in view taken in turn); absent: every target in view. */
+  looksPerFrame?: number;
   /** Offset of the first frame after the simulation start, s; drawn in [0, frameTime) from `random` when not given, else 0. */
   phase?: number;
   random?: Random;
@@ -78,6 +80,9 @@ export function satelliteSensor(o: SatelliteSensorOptions): SimSensor {
   const sigma = o.sigma ?? angularNoiseSigma(sensor);
   if (!(sigma > 0)) throw new InputError('sigmaRad', sigma, 'must be positive');
   const transmission = o.transmission ?? 1;
+  if (o.looksPerFrame !== undefined && !(Number.isInteger(o.looksPerFrame) && o.looksPerFrame >= 1)) {
+    throw new InputError('looksPerFrame', o.looksPerFrame, 'must be a whole number of targets, at least 1');
+  }
   const phase = o.phase ?? (o.random ? o.random.uniform() * frameTime : 0);
   if (!(phase >= 0)) throw new InputError('phaseS', phase, 'must be zero or positive');
   const source: StateSource = stateTableSource(o.table, o.index);
@@ -119,6 +124,7 @@ export function satelliteSensor(o: SatelliteSensorOptions): SimSensor {
     sigma,
     pd: o.pd ?? 1,
     falseAlarmRatePerFrame: falseAlarms,
+    ...(o.looksPerFrame !== undefined ? { looksPerFrame: o.looksPerFrame } : {}),
     positionAt(t: Instant, out: Float64Array): boolean {
       if (!prepare(t)) return false;
       out[0] = state[0];

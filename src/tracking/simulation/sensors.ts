@@ -29,6 +29,12 @@ export interface SimSensor {
   readonly pd: number | ((sensorPosition: Float64Array, targetPosition: Float64Array) => number);
   /** Mean false alarms per frame (Poisson). */
   readonly falseAlarmRatePerFrame: number;
+  /**
+   * A cued sensor's time budget: how many of the targets it can see it looks at in one frame,
+   * taken in turn from frame to frame (round robin over those in view, in target order).
+   * Absent: every target it can see, every frame (a staring sensor).
+   */
+  readonly looksPerFrame?: number;
   /** ITRF position at t, m, into out; false when the sensor is not available. */
   positionAt(t: Instant, out: Float64Array): boolean;
   /** Whether the geometry lets the sensor see a target at t (field of regard, Earth, range, Sun...). */

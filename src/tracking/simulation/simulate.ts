@@ -76,7 +76,8 @@ export function* simulate(o: SimulationOptions): Generator<SimulationEvent> {
         return { kind: 'report', objectId, report };
       };
       const events: SimulationEvent[] = [];
-      for (const target of o.targets) {
+      const looked = lookedAt(sensor, o.targets, position, t, f.k);
+      for (const target of looked) {
         const now = target.stateAt(t);
         if (!now || !sensor.canSee(position, now.r, t)) continue;
         let signal: SimDetection | null = null;
@@ -103,6 +104,25 @@ export function* simulate(o: SimulationOptions): Generator<SimulationEvent> {
       yield* events;
     }
   }
+}
+
+/**
+ * The targets a sensor looks at in frame k: all of them for a staring sensor (canSee decides
+ * later); for a cued one, `looksPerFrame` of those it can see, continuing round the list from
+ * where the previous frame stopped, so every target in view gets its turn.
+ */
+function lookedAt(sensor: SimSensor, targets: readonly SimTarget[], position: Float64Array, t: Instant, k: number): readonly SimTarget[] {
+  const looks = sensor.looksPerFrame;
+  if (looks === undefined) return targets;
+  const visible = targets.filter((target) => {
+    const now = target.stateAt(t);
+    return now !== null && sensor.canSee(position, now.r, t);
+  });
+  if (visible.length <= looks) return visible;
+  const first = (k * looks) % visible.length;
+  const out: SimTarget[] = [];
+  for (let j = 0; j < looks; j++) out.push(visible[(first + j) % visible.length]);
+  return out;
 }
 
 /** The unit vector of `d` turned by independent normal angles of one-sigma `sigma` about two perpendicular axes. */

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { Instant } from '../../src/time/instant.ts';
+import { simulateAll } from '../../src/tracking/simulation/simulate.ts';
+import type { SimSensor } from '../../src/tracking/simulation/sensors.ts';
+import type { SimTarget } from '../../src/tracking/simulation/targets.ts';
+
+const R = 6_371_000;
+function cued(looksPerFrame: number | undefined, sees: (targetId: string) => boolean = () => true): SimSensor {
+  return {
+    sensorId: 'S',
+    owner: 'USA',
+    frameTime: 1,
+    phase: 0,
+    sigma: 1e-6,
+    pd: 1,
+    falseAlarmRatePerFrame: 0,
+    ...(looksPerFrame !== undefined ? { looksPerFrame } : {}),
+    positionAt(_t: Instant, out: Float64Array) {
+      out.set([R + 1e6, 0, 0]);
+      return true;
+    },
+    canSee: (_s: Float64Array, r: Float64Array) => sees(`T${Math.round(r[1] / 1e4)}`),
+  };
+}
+const targets: SimTarget[] = [0, 1, 2, 3].map((k) => ({
+  id: `T${k}`,
+  stateAt: () => ({ r: new Float64Array([R + 40e3, k * 1e4, 0]), v: new Float64Array(3) }),
+}));
+function looks(sensor: SimSensor, frames: number): string[][] {
+  const sim = simulateAll({ sensors: [sensor], targets, start: 0 as Instant, durationS: frames, seed: 3 });
+  const byFrame: string[][] = Array.from({ length: frames }, () => []);
+  for (const r of sim.reports) byFrame[Math.round(r.t)].push(sim.objectOf.get(r.id) as string);
+  return byFrame;
+}
+
+describe('a cued sensor shares its frames between the targets in view', () => {
+  it('looks at every target in view each frame when it has no budget', () => {
+    expect(looks(cued(undefined), 2)).toEqual([['T0', 'T1', 'T2', 'T3'], ['T0', 'T1', 'T2', 'T3']]);
+  });
+
+  it('with one look a frame, takes the targets in turn', () => {
+    expect(looks(cued(1), 6)).toEqual([['T0'], ['T1'], ['T2'], ['T3'], ['T0'], ['T1']]);
+  });
+
+  it('with three looks a frame over four targets, continues round the list', () => {
+    expect(looks(cued(3), 2)).toEqual([['T0', 'T1', 'T2'], ['T3', 'T0', 'T1']]);
+  });
+
+  it('spends no look on a target out of view', () => {
+    const frames = looks(cued(1, (id) => id !== 'T1'), 3);
+    expect(frames).toEqual([['T0'], ['T2'], ['T3']]);
+  });
+});
