@@ -53,6 +53,23 @@ describe('tracklayer run, end to end (the quick scenario)', () => {
     }
   });
 
+  it('says how long reports wait for a ground station without crosslinks, sharing stations never worse', () => {
+    const rows = result.summary.downlink ?? [];
+    const keys = rows.map((r) => `${r.view}/${r.stations}`);
+    for (const view of ['combined', 'USA', 'JPN']) expect(keys).toEqual(expect.arrayContaining([`${view}/own`, `${view}/allied`]));
+    for (const r of rows) {
+      for (const p of [r.inContactPercent, r.undeliveredPercent]) expect([p >= 0, p <= 100]).toEqual([true, true]);
+      for (const d of [r.medianDelayS, r.p95DelayS, r.maxDelayS]) if (d !== null) expect(d).toBeGreaterThanOrEqual(0);
+    }
+    for (const own of rows.filter((r) => r.stations === 'own')) {
+      const allied = rows.find((r) => r.view === own.view && r.stations === 'allied')!;
+      expect(allied.reports).toBe(own.reports);
+      expect(allied.inContactPercent).toBeGreaterThanOrEqual(own.inContactPercent);
+      expect(allied.undeliveredPercent).toBeLessThanOrEqual(own.undeliveredPercent);
+    }
+    expect(readFileSync(join(outA, 'report.html'), 'utf8')).toContain('<section id="downlink">');
+  });
+
   it('keeps coverage in [0, 100] % with the combined figure at least each nation alone', () => {
     for (const row of result.summary.coverage) {
       for (const f of row.folds) {

@@ -125,6 +125,15 @@ export function formatRunSummary(summary: ReportSummary, out: string): string {
     }
     lines.push('');
   }
+  const downlink = (summary.downlink ?? []).filter((d) => d.view === 'combined' || !d.view.startsWith('without:'));
+  if (downlink.length > 0) {
+    lines.push('  without crosslinks  stations    sent at once %  median wait s  p95 wait s  on board at end %');
+    const wait = (s: number | null) => (s === null ? '-' : s.toFixed(0));
+    for (const d of downlink) {
+      lines.push(`  ${d.view.padEnd(19)} ${d.stations.padEnd(10)} ${d.inContactPercent.toFixed(1).padStart(15)} ${wait(d.medianDelayS).padStart(14)} ${wait(d.p95DelayS).padStart(11)} ${d.undeliveredPercent.toFixed(1).padStart(18)}`);
+    }
+    lines.push('');
+  }
   if (summary.additivity.length > 0) {
     // The terminal gets the first region layer and the tracking figures; report.html has them all.
     const first = summary.coverage[0] ? `(${summary.coverage[0].region}, ${summary.coverage[0].altitudeKm} km)` : '';

@@ -69,6 +69,24 @@ export interface ReportThreatRow {
   secondsDetectableBy2Plus?: number;
 }
 
+/**
+ * Optional: how long reports wait on board for a ground contact without crosslinks, per view and
+ * station policy ('own': each satellite uses its owner's stations; 'allied': any station).
+ */
+export interface ReportDownlinkRow {
+  view: string;
+  stations: 'own' | 'allied';
+  reports: number;
+  /** Per cent of reports made while their satellite was in contact (sent at once). */
+  inContactPercent: number;
+  /** Delays of the delivered reports, s (null: none delivered). */
+  medianDelayS: number | null;
+  p95DelayS: number | null;
+  maxDelayS: number | null;
+  /** Per cent of reports still on board at the end of the scenario. */
+  undeliveredPercent: number;
+}
+
 /** Optional: revisit of ISR sites by imaging satellites (figures.isrRevisit), one row per site and view. */
 export interface ReportRevisitRow {
   site: string;
@@ -103,6 +121,8 @@ export interface ReportSummary {
   additivity: ReportAdditivityRow[];
   /** Optional: present when the scenario asks for ISR revisit figures; the report then gains a section for them. */
   isrRevisit?: ReportRevisitRow[];
+  /** Optional: present when the scenario has ground stations and reports; the report then gains a section. */
+  downlink?: ReportDownlinkRow[];
 }
 
 export interface ReportSeries {

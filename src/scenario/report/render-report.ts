@@ -4,6 +4,7 @@ import type { ReportInput } from './input.ts';
 import { additivitySection } from './section-additivity.ts';
 import { coverageSection } from './section-coverage.ts';
 import { revisitSection } from './section-revisit.ts';
+import { downlinkSection } from './section-downlink.ts';
 import { glanceHtml, scenarioSection, scenarioSpanS, timingSection } from './section-scenario.ts';
 import { sensingSection, threatsSection } from './section-threats.ts';
 import { trackingSection } from './section-tracking.ts';
@@ -35,6 +36,7 @@ export function renderReport(input: ReportInput): string {
     trackingSection(input, series),
     additivitySection(input),
     revisitSection(summary.isrRevisit),
+    downlinkSection(summary.downlink),
     timingSection(summary),
   ].filter((x): x is ReportSection => x !== null);
   const s = summary.scenario;

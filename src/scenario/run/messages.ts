@@ -1,5 +1,5 @@
 /** The typed messages a run yields, in order: the CLI draws a progress bar from them, a server can stream them. */
-export type StageName = 'propagate' | 'threats' | 'visibility' | 'coverage' | 'reports' | 'tracking' | 'outputs';
+export type StageName = 'propagate' | 'threats' | 'visibility' | 'coverage' | 'reports' | 'tracking' | 'downlink' | 'outputs';
 
 export type RunMessage =
   | { readonly type: 'stage-start'; readonly stage: StageName; readonly detail: string }

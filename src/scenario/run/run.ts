@@ -9,7 +9,8 @@ import { computeCoverage } from '../../coverage/compute.ts';
 import { coverageMapSvg } from '../../coverage/map.ts';
 import { satellitesOwnedBy } from '../../coverage/owners.ts';
 import { type ImagingSatellite, isrRevisit } from '../../coverage/isr.ts';
-import { stateTableSource } from '../../access/trajectory.ts';
+import { groundSite, stateTableSource } from '../../access/trajectory.ts';
+import { positionsOf } from '../../access/conditions.ts';
 import { czmlDocument, czmlFromStateTable, czmlTrajectoryPacket } from '../../formats/czml.ts';
 import { formatMessage, messageFromReport, messageFromTrack, messageFromTruth } from '../../formats/messages.ts';
 import { formatOemKvn } from '../../formats/oem-kvn.ts';
@@ -22,6 +23,7 @@ import { type StateTable, selectObjects } from '../../orbits/state-table.ts';
 import { NO_TARGET_CONSTRAINTS, type Sensor } from '../../sensors/sensor.ts';
 import { SensorModel } from '../../sensors/sensor-model.ts';
 import { additivity, additivityViews, viewName } from '../../studies/additivity.ts';
+import { contactIntervals, deliveryDelay, latencyFigures } from '../../studies/downlink.ts';
 import { threatTruthNdjson, czmlSamples } from '../../threats/export.ts';
 import { flyThreat } from '../../threats/fly-threat.ts';
 import { sampleTrajectory } from '../../threats/series.ts';
@@ -38,7 +40,7 @@ import { deriveSeed } from '../geometry.ts';
 import type { Instant } from '../../time/instant.ts';
 import { formatIsoUtc } from '../../time/iso.ts';
 import { regionGrids } from '../regions.ts';
-import type { ReportAdditivityRow, ReportCoverageRow, ReportInput, ReportMap, ReportRevisitRow, ReportSummary, ReportThreatRow, ReportTrackingRow } from '../report/input.ts';
+import type { ReportAdditivityRow, ReportCoverageRow, ReportDownlinkRow, ReportInput, ReportMap, ReportRevisitRow, ReportSummary, ReportThreatRow, ReportTrackingRow } from '../report/input.ts';
 import { renderReport } from '../report/render-report.ts';
 import type { Scenario, ScenarioSensor } from '../types.ts';
 import type { RunMessage, StageName } from './messages.ts';
@@ -306,6 +308,14 @@ export function* runScenario(scenario: Scenario, options: RunOptions = {}): Gene
     yield end('tracking');
   }
 
+  // --- Report delivery through the ground stations, without crosslinks ---
+  const downlinkRows: ReportDownlinkRow[] = [];
+  if (reports.length > 0 && scenario.groundStations.length > 0) {
+    yield begin('downlink', `${satellites.length} satellites x ${scenario.groundStations.length} ground stations`);
+    downlinkRows.push(...downlinkFigures(scenario, table, reports, additivityViewsOrCombined(scenario)));
+    yield end('downlink');
+  }
+
   // --- Outputs ---
   yield begin('outputs', 'summary, reports, tracks, truth, CZML, OEM');
   const files = new Map<string, string>();
@@ -367,6 +377,7 @@ export function* runScenario(scenario: Scenario, options: RunOptions = {}): Gene
     tracking: trackingRows,
     additivity: additivityRows,
     ...(revisitRows.length > 0 ? { isrRevisit: revisitRows } : {}),
+    ...(downlinkRows.length > 0 ? { downlink: downlinkRows } : {}),
   };
   files.set('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
   const report: ReportInput = {
@@ -580,4 +591,46 @@ function detectingOnGrid(truth: readonly TruthSample[], trajectories: readonly T
     if (k !== undefined && row) row[k] = sample.sensorsInView ?? null;
   }
   return out;
+}
+
+function additivityViewsOrCombined(scenario: Scenario): { view: string; nations: readonly string[] }[] {
+  return scenario.figures.additivity ? additivityViews(scenario.nations) : [{ view: 'combined', nations: scenario.nations }];
+}
+
+/**
+ * For each view and each station policy (a satellite uses its owner's stations, or any allied
+ * station of the scenario), how long the view's satellites' reports wait for a ground contact.
+ */
+function downlinkFigures(scenario: Scenario, table: StateTable<'ITRF'>, reports: readonly Report[], views: readonly { view: string; nations: readonly string[] }[]): ReportDownlinkRow[] {
+  const { satellites, time } = scenario;
+  const stations = scenario.groundStations.map((g) => ({ owner: g.owner, station: { site: groundSite(g.location), minElevation: g.minElevation } }));
+  const window = { start: time.start, end: time.end };
+  const contacts = {
+    own: satellites.map((sat, i) => contactIntervals(positionsOf(stateTableSource(table, i)), stations.filter((s) => s.owner === sat.owner).map((s) => s.station), window)),
+    allied: satellites.map((_, i) => contactIntervals(positionsOf(stateTableSource(table, i)), stations.map((s) => s.station), window)),
+  };
+  const indexOf = new Map(satellites.map((sat, i) => [sat.id, i]));
+  const rows: ReportDownlinkRow[] = [];
+  for (const view of views) {
+    const wanted = new Set(view.nations);
+    const mine = reports.filter((r) => {
+      const i = indexOf.get(platformOf(r.sensorId));
+      return i !== undefined && wanted.has(satellites[i].owner);
+    });
+    for (const policy of ['own', 'allied'] as const) {
+      const delays = mine.map((r) => deliveryDelay(contacts[policy][indexOf.get(platformOf(r.sensorId))!], r.t));
+      const f = latencyFigures(delays);
+      rows.push({
+        view: view.view,
+        stations: policy,
+        reports: f.reports,
+        inContactPercent: round(f.inContactPercent, 3),
+        medianDelayS: f.medianS === null ? null : round(f.medianS, 1),
+        p95DelayS: f.p95S === null ? null : round(f.p95S, 1),
+        maxDelayS: f.maxS === null ? null : round(f.maxS, 1),
+        undeliveredPercent: round(f.undeliveredPercent, 3),
+      });
+    }
+  }
+  return rows;
 }
