@@ -101,8 +101,10 @@ export function trackingSection(input: ReportInput, series: readonly ThreatSerie
   if (flying.length === 0) {
     parts.push(emptyNote('No threat flew within the scenario\u2019s time span, so there is no custody to show.'));
   } else {
+    // With the run's detection counts the lanes say "can detect"; without them, "in view".
+    const verb = series.some((s) => s.detecting !== null) ? 'can detect' : 'see';
     parts.push(
-      '<p>Each threat\u2019s flight, from launch to impact: green where a confirmed track holds it, orange where two or more satellites see it but no confirmed track holds it yet, grey where fewer than two see it. The figure at the right is the share of its flight held.</p>',
+      `<p>Each threat\u2019s flight, from launch to impact: green where a confirmed track holds it, orange where two or more satellites ${verb} it but no confirmed track holds it yet, grey where fewer than two ${verb} it. The figure at the right is the share of its flight held.</p>`,
     );
     const svg = timelineSvg({
       title: 'Custody of each threat',
@@ -111,8 +113,8 @@ export function trackingSection(input: ReportInput, series: readonly ThreatSerie
       xMax: times[times.length - 1] / unit.seconds,
       states: [
         { key: 'held', label: 'held by a confirmed track', colour: '#2ca02c' },
-        { key: 'stereo', label: 'seen by 2+ satellites, not held', colour: '#ff7f0e' },
-        { key: 'flying', label: 'flying, seen by fewer than 2', colour: '#c7c7c7' },
+        { key: 'stereo', label: verb === 'see' ? 'seen by 2+ satellites, not held' : 'detectable by 2+ satellites, not held', colour: '#ff7f0e' },
+        { key: 'flying', label: verb === 'see' ? 'flying, seen by fewer than 2' : 'flying, detectable by fewer than 2', colour: '#c7c7c7' },
       ],
       rows: flying.map((s) => custodyRow(s, times, unit.seconds)),
     });
