@@ -8,6 +8,7 @@ export * from './measurement.ts';
 export * from './classification.ts';
 export * from './impact.ts';
 export * from './chi-square.ts';
+export { PlatformIndex } from './platform.ts';
 export * from './models/transition.ts';
 export { earthFixedAcceleration, accelerationGradient, earthFixedAccelerationOf, accelerationGradientOf } from './models/gravity.ts';
 export * from './filters/gaussian-filter.ts';

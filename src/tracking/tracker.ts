@@ -14,7 +14,7 @@ import { AssignmentSolver } from '../math/assignment.ts';
 import { InputError } from '../math/errors.ts';
 import { invertSpd, symmetricEigen } from '../math/linalg.ts';
 import { type Instant, instantFromUtcSeconds, utcSecondsFromInstant } from '../time/instant.ts';
-import { type GatedPair, globalNearestNeighbour, jointProbabilisticAssociation } from './association/associators.ts';
+import { type GatedPair, type GnnScratch, globalNearestNeighbour, jointProbabilisticAssociation } from './association/associators.ts';
 import { chiSquareQuantile } from './chi-square.ts';
 import { type ClassifierState, classify, newClassifierState } from './classification.ts';
 import { DEFAULT_TRACKER_CONFIG, type TrackerConfig } from './config.ts';
@@ -22,6 +22,7 @@ import { ExtendedKalmanFilter, type GaussianFilter, UnscentedKalmanFilter, measu
 import { ImmEstimator, type TrackEstimate } from './filters/imm.ts';
 import { predictImpact } from './impact.ts';
 import { type NewTrack, TriangulationInitiator } from './initiator.ts';
+import { PlatformIndex } from './platform.ts';
 import { BearingMeasurement, SPEED_OF_LIGHT } from './measurement.ts';
 import { FlightModel, type TransitionModel } from './models/transition.ts';
 import type { Classification, ImpactPrediction, Report, TrackSnapshot, TrackStatus } from './types.ts';
@@ -35,12 +36,14 @@ interface TrackRecord {
   lastUpdate: Instant;
   /** Reports since birth (for confirmation). */
   hits: number;
-  readonly sensors: Set<string>;
+  /** Platform of the first report, and whether reports from a second platform have come since. */
+  readonly firstPlatform: number;
+  multiPlatform: boolean;
   pendingReportIds: string[];
   releasable: string[];
   classifier: ClassifierState;
   classification: Classification;
-  impact?: ImpactPrediction;
+  impact: ImpactPrediction | undefined;
   impactAt: number;
 }
 
@@ -76,12 +79,20 @@ export function buildModels(c: TrackerConfig): TransitionModel[] {
 export class Tracker {
   readonly config: TrackerConfig;
   readonly stats: TrackerStats = { reports: 0, frames: 0, lateReportsDropped: 0, tracksCreated: 0, tracksConfirmed: 0, relinks: 0, merges: 0, updates: 0 };
-  /** When true, the pre-gate and the Mahalanobis gate are skipped (the benchmark's baseline). */
+  /**
+   * The benchmark's baseline when true: no pre-gate and no Mahalanobis gate, so every track is
+   * predicted to every frame, every report-track pair gets its NIS, and GNN solves one
+   * assignment over all of them (no clustering). A track may still take no report at the
+   * gate's price, so the decisions, and the tracks, stay those of the gated tracker: only the
+   * work differs. May be switched at any time.
+   */
   ungated = false;
   private readonly estimator: ImmEstimator;
   private readonly gateFilter: GaussianFilter;
   private readonly initiator: TriangulationInitiator;
+  private readonly platforms = new PlatformIndex();
   private readonly solver = new AssignmentSolver();
+  private readonly gnnScratch: GnnScratch = { cost: new Float64Array(0) };
   private readonly measurement = new BearingMeasurement(9);
   private readonly gateMoments = measurementMoments(9, 2);
   private readonly gateThreshold: number;
@@ -104,7 +115,7 @@ export class Tracker {
     const filter = c.filter === 'ukf' ? new UnscentedKalmanFilter(9) : new ExtendedKalmanFilter(9);
     this.estimator = new ImmEstimator(filter, { models: buildModels(c), sojourn: c.sojourn }, 64, c.mixInterval);
     this.gateFilter = new ExtendedKalmanFilter(9);
-    this.initiator = new TriangulationInitiator(c.initiator);
+    this.initiator = new TriangulationInitiator(c.initiator, this.platforms);
     this.gateThreshold = chiSquareQuantile(c.gateProbability, 2);
     this.relinkThreshold = chiSquareQuantile(c.relinkProbability, 6);
     this.mergeThreshold = chiSquareQuantile(c.mergeProbability, 6);
@@ -200,37 +211,78 @@ export class Tracker {
     for (const sensorId of [...bySensor.keys()].sort()) this.processFrame(bySensor.get(sensorId)!);
   }
 
-  // Per-frame workspaces, grown when a frame is larger than any before: no allocation per frame.
-  private candTrack = new Int32Array(64);
-  private candStart = new Int32Array(65);
-  private candReport = new Int32Array(256);
-  private zOf = new Float64Array(128);
-  private claimed = new Uint8Array(64);
-  private gated = new Uint8Array(64);
+  // Per-frame workspaces, sized for a large raid and grown (rarely) when a frame or the track
+  // list outgrows them: no allocation per frame.
+  private candTrack = new Int32Array(256);
+  private candStart = new Int32Array(257);
+  private candReport = new Int32Array(1024);
+  private zOf = new Float64Array(256);
+  private losOf = new Float64Array(384);
+  private claimed = new Uint8Array(128);
+  private gated = new Uint8Array(128);
+  private nCand = 0;
   private pairs: GatedPair[] = [];
   private readonly pairPool: { track: number; report: number; nis: number; logNorm: number }[] = [];
   private readonly reference = new Float64Array(3);
   private readonly single = new Float64Array([1]);
   private zs = new Float64Array(2);
+  private readonly free: Report[] = [];
 
-  /** One sensor's detections at one instant. */
+  /**
+   * One sensor's detections at one instant: pre-gate, predict and gate, associate and update,
+   * and hand what no track took to the initiator.
+   */
   processFrame(reports: readonly Report[]): void {
     this.stats.frames++;
     const t = reports[0].t;
-    const s = reports[0].sensorPosition;
-    const c = this.config;
     const nD = reports.length;
-    const nT = this.tracks.length;
+    this.reserve(this.tracks.length, nD);
+    const los = this.losOf;
+    for (let j = 0; j < nD; j++) {
+      const u = reports[j].lineOfSight;
+      los[3 * j] = u[0];
+      los[3 * j + 1] = u[1];
+      los[3 * j + 2] = u[2];
+    }
+    this.claimed.fill(0, 0, nD);
+    this.preGate(reports, t);
+    const shared = this.gate(reports, t);
+    if (this.pairs.length > 0) {
+      if (this.config.association === 'jpda') this.associateJpda(reports);
+      else if (!shared && !this.ungated) this.associateUnshared(reports);
+      else this.associateGnn(reports);
+    }
+    const free = this.free;
+    free.length = 0;
+    for (let j = 0; j < nD; j++) if (!this.claimed[j]) free.push(reports[j]);
+    if (free.length > 0) for (const nt of this.initiator.add(free, t)) this.createOrRelink(nt);
+  }
+
+  private reserve(nT: number, nD: number): void {
     if (this.candTrack.length < nT) {
       this.candTrack = new Int32Array(2 * nT);
       this.candStart = new Int32Array(2 * nT + 1);
     }
-    if (this.zOf.length < 2 * nD) {
+    if (this.claimed.length < nD) {
       this.zOf = new Float64Array(4 * nD);
+      this.losOf = new Float64Array(6 * nD);
       this.claimed = new Uint8Array(2 * nD);
       this.gated = new Uint8Array(2 * nD);
     }
-    // 1. Cheap angular pre-gate on a straight-line extrapolation of each track.
+  }
+
+  /**
+   * Cheap angular pre-gate on a straight-line extrapolation of each track: fills the candidate
+   * tracks (`candTrack`, `nCand`) and, per candidate, the reports within its cone (`candReport`
+   * from `candStart`).
+   */
+  private preGate(reports: readonly Report[], t: Instant): void {
+    const s = reports[0].sensorPosition;
+    const s0 = s[0], s1 = s[1], s2 = s[2];
+    const nD = reports.length;
+    const nT = this.tracks.length;
+    const los = this.losOf;
+    const sigmas = this.config.coarseGateSigmas;
     let nCand = 0;
     let nPairsCand = 0;
     for (let i = 0; i < nT; i++) {
@@ -238,33 +290,27 @@ export class Tracker {
       const x = est.x;
       const P = est.P;
       const dt = t - est.t;
-      const dx = x[0] + x[3] * dt - s[0];
-      const dy = x[1] + x[4] * dt - s[1];
-      const dz = x[2] + x[5] * dt - s[2];
+      const dx = x[0] + x[3] * dt - s0;
+      const dy = x[1] + x[4] * dt - s1;
+      const dz = x[2] + x[5] * dt - s2;
       const rho = Math.sqrt(dx * dx + dy * dy + dz * dz);
       // Position variance along the extrapolation, plus 20 m/s^2 of unmodelled acceleration.
-      const posVar = P[0] + P[10] + P[20] + dt * dt * (P[30] + P[40] + P[50]) + 100 * dt ** 4;
+      const posVar = P[0] + P[10] + P[20] + dt * dt * (P[30] + P[40] + P[50]) + 100 * dt * dt * dt * dt;
       const start = nPairsCand;
       // The gate depends on the report only through its sigma, which a frame's reports share.
       let gateSigma = Number.NaN;
       let cosGate = 0;
+      if (nPairsCand + nD > this.candReport.length) this.growCandidates(nPairsCand + nD);
+      const candReport = this.candReport;
       for (let j = 0; j < nD; j++) {
-        const u = reports[j].lineOfSight;
         const sig = reports[j].sigma;
         if (sig !== gateSigma) {
           gateSigma = sig;
-          const gate = c.coarseGateSigmas * Math.sqrt(posVar / (rho * rho) + sig * sig);
-          cosGate = gate < 0.5 ? 1 - 0.5 * gate * gate : Math.cos(Math.min(gate, Math.PI));
+          const gate = sigmas * Math.sqrt(posVar / (rho * rho) + sig * sig);
+          // Compared as a dot product scaled by rho: no division per pair.
+          cosGate = rho * (gate < 0.5 ? 1 - 0.5 * gate * gate : Math.cos(Math.min(gate, Math.PI)));
         }
-        const cosAngle = (dx * u[0] + dy * u[1] + dz * u[2]) / rho;
-        if (this.ungated || cosAngle > cosGate) {
-          if (nPairsCand >= this.candReport.length) {
-            const grown = new Int32Array(2 * this.candReport.length);
-            grown.set(this.candReport);
-            this.candReport = grown;
-          }
-          this.candReport[nPairsCand++] = j;
-        }
+        if (this.ungated || dx * los[3 * j] + dy * los[3 * j + 1] + dz * los[3 * j + 2] > cosGate) candReport[nPairsCand++] = j;
       }
       if (nPairsCand > start) {
         this.candTrack[nCand] = i;
@@ -273,26 +319,41 @@ export class Tracker {
       }
     }
     this.candStart[nCand] = nPairsCand;
-    // 2. Predict the candidates and gate on the normalised innovation squared.
+    this.nCand = nCand;
+  }
+
+  private growCandidates(needed: number): void {
+    const grown = new Int32Array(2 * needed);
+    grown.set(this.candReport);
+    this.candReport = grown;
+  }
+
+  /**
+   * Predicts the candidates to the frame time and keeps the pairs whose normalised innovation
+   * squared is inside the gate (`pairs`, grouped by candidate). Returns whether some report is
+   * in two tracks' gates.
+   */
+  private gate(reports: readonly Report[], t: Instant): boolean {
+    const s = reports[0].sensorPosition;
+    const nD = reports.length;
     const pairs = this.pairs;
     pairs.length = 0;
     const zOf = this.zOf;
     const m = this.measurement;
     const reference = this.reference;
     const gated = this.gated;
-    const claimed = this.claimed;
+    const moments = this.gateMoments;
     gated.fill(0, 0, nD);
-    claimed.fill(0, 0, nD);
     let shared = false;
-    for (let ci = 0; ci < nCand; ci++) {
+    for (let ci = 0; ci < this.nCand; ci++) {
       const track = this.tracks[this.candTrack[ci]];
       this.estimator.predict(track.est, t);
       this.referenceDirection(track.est.x, s, reference);
       const a = this.candStart[ci];
       const b = this.candStart[ci + 1];
       m.setGeometry(s, reference, reports[this.candReport[a]].sigma);
-      this.gateFilter.moments(m, track.est.x, track.est.P, this.gateMoments);
-      const S = this.gateMoments.S;
+      this.gateFilter.moments(m, track.est.x, track.est.P, moments);
+      const S = moments.S;
       const det = S[0] * S[3] - S[1] * S[2];
       if (!(det > 0)) continue;
       const i00 = S[3] / det;
@@ -302,8 +363,8 @@ export class Tracker {
       for (let q = a; q < b; q++) {
         const j = this.candReport[q];
         if (!m.project(reports[j].lineOfSight, zOf, 2 * j)) continue;
-        const n0 = zOf[2 * j] - this.gateMoments.zPred[0];
-        const n1 = zOf[2 * j + 1] - this.gateMoments.zPred[1];
+        const n0 = zOf[2 * j] - moments.zPred[0];
+        const n1 = zOf[2 * j + 1] - moments.zPred[1];
         const nis = n0 * (i00 * n0 + i01 * n1) + n1 * (i01 * n0 + i11 * n1);
         if (this.ungated || nis < this.gateThreshold) {
           // Pair records are reused from frame to frame: no garbage per report.
@@ -322,53 +383,59 @@ export class Tracker {
         }
       }
     }
-    // 3. Associate and update.
-    if (pairs.length > 0) {
-      if (c.association === 'gnn' && !shared && !this.ungated) {
-        // No report is in two tracks' gates: the optimal assignment is each track's own best
-        // report (pairs arrive grouped by track), so the solver and its clustering are not needed.
-        let k = 0;
-        while (k < pairs.length) {
-          const ci = pairs[k].track;
-          let best = k;
-          for (k++; k < pairs.length && pairs[k].track === ci; k++) if (pairs[k].nis < pairs[best].nis) best = k;
-          const j = pairs[best].report;
-          claimed[j] = 1;
-          this.updateTrack(this.tracks[this.candTrack[ci]], reports, j, 1, this.single, 0, 0);
-        }
-      } else if (c.association === 'gnn') {
-        const assigned = globalNearestNeighbour(nCand, nD, pairs, this.ungated ? Number.MAX_VALUE / 4 : this.gateThreshold, this.solver);
-        for (let ci = 0; ci < nCand; ci++) {
-          const j = assigned[ci];
-          if (j < 0) continue;
-          claimed[j] = 1;
-          this.updateTrack(this.tracks[this.candTrack[ci]], reports, j, 1, this.single, 0, 0);
-        }
-      } else {
-        const result = jointProbabilisticAssociation(nCand, pairs, {
-          pd: c.pd, pg: c.gateProbability, clutterDensity: c.clutterDensity, maxEvents: 5000,
-        });
-        const byTrack = new Map<number, number[]>();
-        pairs.forEach((p, k) => {
-          const list = byTrack.get(p.track);
-          if (list) list.push(k);
-          else byTrack.set(p.track, [k]);
-        });
-        const missDensity = (c.clutterDensity * (1 - c.pd * c.gateProbability)) / c.pd;
-        for (const [ci, ks] of byTrack) {
-          if (result.beta0[ci] >= 0.99) continue;
-          const betas = new Float64Array(ks.map((k) => result.beta[k]));
-          const indices = ks.map((k) => pairs[k].report);
-          this.updateTrackMany(this.tracks[this.candTrack[ci]], reports, indices, betas, result.beta0[ci], missDensity);
-        }
-        // A report gated by some track is not offered to the initiator even when it is shared.
-        for (let j = 0; j < nD; j++) if (gated[j]) claimed[j] = 1;
-      }
+    return shared;
+  }
+
+  /**
+   * GNN when no report is in two tracks' gates: the optimal assignment is each track's own best
+   * report (pairs arrive grouped by track), so the solver and its clustering are not needed.
+   */
+  private associateUnshared(reports: readonly Report[]): void {
+    const pairs = this.pairs;
+    let k = 0;
+    while (k < pairs.length) {
+      const ci = pairs[k].track;
+      let best = k;
+      for (k++; k < pairs.length && pairs[k].track === ci; k++) if (pairs[k].nis < pairs[best].nis) best = k;
+      const j = pairs[best].report;
+      this.claimed[j] = 1;
+      this.updateTrack(this.tracks[this.candTrack[ci]], reports, j, 1, this.single, 0, 0);
     }
-    // 4. Initiate from what is left.
-    let free: Report[] | null = null;
-    for (let j = 0; j < nD; j++) if (!claimed[j]) (free ??= []).push(reports[j]);
-    if (free) for (const nt of this.initiator.add(free, t)) this.createOrRelink(nt);
+  }
+
+  /** GNN by optimal assignment per cluster of tracks that share reports. */
+  private associateGnn(reports: readonly Report[]): void {
+    const assigned = globalNearestNeighbour(this.nCand, reports.length, this.pairs, this.gateThreshold, this.solver, this.gnnScratch);
+    for (let ci = 0; ci < this.nCand; ci++) {
+      const j = assigned[ci];
+      if (j < 0) continue;
+      this.claimed[j] = 1;
+      this.updateTrack(this.tracks[this.candTrack[ci]], reports, j, 1, this.single, 0, 0);
+    }
+  }
+
+  /** JPDA: every gated report weighs on the track by its marginal association probability. */
+  private associateJpda(reports: readonly Report[]): void {
+    const c = this.config;
+    const pairs = this.pairs;
+    const result = jointProbabilisticAssociation(this.nCand, pairs, {
+      pd: c.pd, pg: c.gateProbability, clutterDensity: c.clutterDensity, maxEvents: 5000,
+    });
+    const byTrack = new Map<number, number[]>();
+    pairs.forEach((p, k) => {
+      const list = byTrack.get(p.track);
+      if (list) list.push(k);
+      else byTrack.set(p.track, [k]);
+    });
+    const missDensity = (c.clutterDensity * (1 - c.pd * c.gateProbability)) / c.pd;
+    for (const [ci, ks] of byTrack) {
+      if (result.beta0[ci] >= 0.99) continue;
+      const betas = new Float64Array(ks.map((k) => result.beta[k]));
+      const indices = ks.map((k) => pairs[k].report);
+      this.updateTrackMany(this.tracks[this.candTrack[ci]], reports, indices, betas, result.beta0[ci], missDensity);
+    }
+    // A report gated by some track is not offered to the initiator even when it is shared.
+    for (let j = 0; j < reports.length; j++) if (this.gated[j]) this.claimed[j] = 1;
   }
 
   /** Line of sight from the sensor to where the target was when the light left it. */
@@ -410,11 +477,11 @@ export class Tracker {
     for (let k = 0; k < count; k++) {
       if (count > 1 && betas[k] < 0.5) continue;
       const r = reports[indices[k]];
-      track.sensors.add(r.sensorId);
+      if (!track.multiPlatform && this.platforms.indexOf(r.sensorId) !== track.firstPlatform) track.multiPlatform = true;
       track.pendingReportIds.push(r.id);
       if (track.releasable.length > 0) track.releasable = this.restrictRelease(track.releasable, r.sensorId);
     }
-    if (track.status === 'tentative' && track.hits >= this.config.confirmReports && track.sensors.size >= 2) {
+    if (track.status === 'tentative' && track.hits >= this.config.confirmReports && track.multiPlatform) {
       track.status = 'confirmed';
       this.stats.tracksConfirmed++;
     }
@@ -443,10 +510,9 @@ export class Tracker {
     if (best) {
       this.estimator.reset(best.est, nt.x, nt.P, nt.t);
       best.lastUpdate = nt.t;
-      for (const r of nt.reports) {
-        best.pendingReportIds.push(r.id);
-        best.sensors.add(r.sensorId);
-        best.releasable = this.restrictRelease(best.releasable, r.sensorId);
+      for (let k = 0; k < nt.reportIds.length; k++) {
+        best.pendingReportIds.push(nt.reportIds[k]);
+        best.releasable = this.restrictRelease(best.releasable, nt.sensorIds[k]);
       }
       this.stats.relinks++;
       return;
@@ -458,14 +524,18 @@ export class Tracker {
       born: nt.t,
       lastUpdate: nt.t,
       hits: 0,
-      sensors: new Set(nt.reports.map((r) => r.sensorId)),
-      pendingReportIds: nt.reports.map((r) => r.id),
+      firstPlatform: this.platforms.indexOf(nt.sensorIds[0]),
+      multiPlatform: nt.sensorIds.some((id) => this.platforms.indexOf(id) !== this.platforms.indexOf(nt.sensorIds[0])),
+      pendingReportIds: [...nt.reportIds],
       releasable: [...this.config.releasableTo],
       classifier: newClassifierState(nt.t),
       classification: 'unknown',
+      // Every field present from the start: a record that gains one later changes shape, and
+      // the optimised code of every function that reads records is thrown away.
+      impact: undefined,
       impactAt: Number.NEGATIVE_INFINITY,
     };
-    for (const r of nt.reports) track.releasable = this.restrictRelease(track.releasable, r.sensorId);
+    for (const id of nt.sensorIds) track.releasable = this.restrictRelease(track.releasable, id);
     this.tracks.push(track);
     this.stats.tracksCreated++;
   }
@@ -477,18 +547,7 @@ export class Tracker {
     const kept: TrackRecord[] = [];
     for (const track of this.tracks) {
       this.estimator.predict(track.est, T);
-      const coast = T - track.lastUpdate;
-      // The root of the trace bounds the largest axis from above: cheap, and errs toward deleting.
-      const sigma = Math.sqrt(track.est.P[0] + track.est.P[10] + track.est.P[20]);
-      const x = track.est.x;
-      // Below the ground (the spherical test first; WGS-84 only near it).
-      const r = length3(x[0], x[1], x[2]);
-      const underground = r < EARTH_RADIUS_EQUATORIAL && itrfToGeodetic(x[0], x[1], x[2]).height < -c.groundClearance;
-      const stale =
-        underground ||
-        (track.status === 'tentative' && (coast > c.tentativeMaxCoast || T - track.born > c.confirmWindow)) ||
-        (track.status === 'confirmed' && (coast > c.maxCoast || sigma > c.maxPositionSigma));
-      if (stale) {
+      if (this.isStale(track, T)) {
         if (track.status === 'confirmed' || c.emitTentative) snapshots.push(this.snapshot(track, T, 'deleted'));
         continue;
       }
@@ -496,18 +555,36 @@ export class Tracker {
     }
     this.tracks = this.mergeDuplicates(kept, T, snapshots);
     for (const track of this.tracks) {
-      const modes = this.modeProbabilities(track.est);
-      const glideMode = c.models.indexOf('glide');
-      const kinematics = glideMode >= 0 ? track.est.xm[glideMode] : track.est.x;
-      track.classification = classify(track.classifier, kinematics, T, track.born, c.classifier);
-      if (track.status === 'confirmed' && track.classification === 'ballistic' && T - track.impactAt >= c.impactInterval) {
-        track.impact = predictImpact(track.est.x, track.est.P, 9, T);
-        track.impactAt = T;
-      } else if (track.classification !== 'ballistic') track.impact = undefined;
-      if (track.status === 'confirmed' || c.emitTentative) snapshots.push(this.snapshot(track, T, track.status, modes));
+      this.refresh(track, T);
+      if (track.status === 'confirmed' || c.emitTentative) snapshots.push(this.snapshot(track, T, track.status, this.modeProbabilities(track.est)));
     }
     this.initiator.prune(T);
     return { t: T, tracks: snapshots };
+  }
+
+  /** Whether a track predicted to T is to be deleted: coasting too long, too uncertain, or below the ground. */
+  private isStale(track: TrackRecord, T: Instant): boolean {
+    const c = this.config;
+    const coast = T - track.lastUpdate;
+    if (track.status === 'tentative' && (coast > c.tentativeMaxCoast || T - track.born > c.confirmWindow)) return true;
+    // The root of the trace bounds the largest axis from above: cheap, and errs toward deleting.
+    const P = track.est.P;
+    if (track.status === 'confirmed' && (coast > c.maxCoast || Math.sqrt(P[0] + P[10] + P[20]) > c.maxPositionSigma)) return true;
+    // Below the ground (the spherical test first; WGS-84 only near it).
+    const x = track.est.x;
+    return length3(x[0], x[1], x[2]) < EARTH_RADIUS_EQUATORIAL && itrfToGeodetic(x[0], x[1], x[2]).height < -c.groundClearance;
+  }
+
+  /** Classification and, for confirmed ballistic tracks every `impactInterval`, the impact point. */
+  private refresh(track: TrackRecord, T: Instant): void {
+    const c = this.config;
+    const glideMode = c.models.indexOf('glide');
+    const kinematics = glideMode >= 0 ? track.est.xm[glideMode] : track.est.x;
+    track.classification = classify(track.classifier, kinematics, T, track.born, c.classifier);
+    if (track.status === 'confirmed' && track.classification === 'ballistic' && T - track.impactAt >= c.impactInterval) {
+      track.impact = predictImpact(track.est.x, track.est.P, 9, T);
+      track.impactAt = T;
+    } else if (track.classification !== 'ballistic') track.impact = undefined;
   }
 
   private mergeDuplicates(tracks: TrackRecord[], T: Instant, snapshots: TrackSnapshot[]): TrackRecord[] {

@@ -142,21 +142,22 @@ export function triangulate(lines: readonly LineOfSight[], iterations = 3): Tria
  * target (e.g. a two-line closest approach) and optionally a velocity.
  */
 export function triangulateMoving(
-  lines: readonly TimedLineOfSight[], tRef: number, guess: ArrayLike<number>, iterations = 3,
+  lines: readonly TimedLineOfSight[], tRef: number, guess: ArrayLike<number>, iterations = 3, ws?: MovingWorkspace,
 ): MovingTriangulation | null {
   if (lines.length < 3) return null;
-  const N = new Float64Array(36);
-  const rhs = new Float64Array(6);
-  const cov = new Float64Array(36);
-  const work = new Float64Array(36);
-  const state = new Float64Array(6);
-  const acc = new Float64Array(3);
+  const { N, rhs, work, acc, P, q, state, covariance: cov } = ws ?? new MovingWorkspace();
+  // `guess` may be the workspace's own state (a refit from the previous answer): read it first.
+  const g3 = guess.length >= 6 ? guess[3] : 0;
+  const g4 = guess.length >= 6 ? guess[4] : 0;
+  const g5 = guess.length >= 6 ? guess[5] : 0;
   state[0] = guess[0];
   state[1] = guess[1];
   state[2] = guess[2];
-  if (guess.length >= 6) for (let i = 3; i < 6; i++) state[i] = guess[i];
-  const P = new Float64Array(9);
-  const q = new Float64Array(3);
+  if (guess.length >= 6) {
+    state[3] = g3;
+    state[4] = g4;
+    state[5] = g5;
+  } else state.fill(0, 3, 6);
   for (let iter = 0; iter < iterations; iter++) {
     earthFixedAccelerationOf(state, acc);
     N.fill(0);
@@ -207,5 +208,27 @@ export function triangulateMoving(
     const perp2 = Math.max(0, dx * dx + dy * dy + dz * dz - along * along);
     chi2 += perp2 / (line.sigma * line.sigma * along * along);
   }
-  return { state, covariance: cov, chi2, dof: 2 * lines.length - 6 };
+  const dof = 2 * lines.length - 6;
+  if (!ws) return { state, covariance: cov, chi2, dof };
+  ws.chi2 = chi2;
+  ws.dof = dof;
+  return ws;
+}
+
+/**
+ * Scratch and result of `triangulateMoving` for callers that fit many times (the initiator):
+ * with one passed in, nothing is allocated and the answer is the workspace itself, valid until
+ * the next fit into it.
+ */
+export class MovingWorkspace implements MovingTriangulation {
+  readonly state = new Float64Array(6);
+  readonly covariance = new Float64Array(36);
+  chi2 = 0;
+  dof = 0;
+  readonly N = new Float64Array(36);
+  readonly rhs = new Float64Array(6);
+  readonly work = new Float64Array(36);
+  readonly acc = new Float64Array(3);
+  readonly P = new Float64Array(9);
+  readonly q = new Float64Array(3);
 }

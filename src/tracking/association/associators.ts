@@ -22,7 +22,7 @@ export interface GatedPair {
  * (clusters share nothing) at a fraction of the cost. Returns the report index per track (-1: none).
  */
 export function globalNearestNeighbour(
-  nTracks: number, _nReports: number, pairs: readonly GatedPair[], gate: number, solver: AssignmentSolver,
+  nTracks: number, _nReports: number, pairs: readonly GatedPair[], gate: number, solver: AssignmentSolver, scratch?: GnnScratch,
 ): Int32Array {
   const result = new Int32Array(nTracks).fill(-1);
   if (pairs.length === 0) return result;
@@ -38,7 +38,12 @@ export function globalNearestNeighbour(
     const colOf = new Map(reports.map((r, j) => [r, j]));
     const nr = tracks.length;
     const cols = reports.length + nr;
-    const cost = new Float64Array(nr * cols).fill(Number.POSITIVE_INFINITY);
+    let cost: Float64Array;
+    if (scratch) {
+      if (scratch.cost.length < nr * cols) scratch.cost = new Float64Array(2 * nr * cols);
+      cost = scratch.cost;
+      cost.fill(Number.POSITIVE_INFINITY, 0, nr * cols);
+    } else cost = new Float64Array(nr * cols).fill(Number.POSITIVE_INFINITY);
     for (const k of cluster) cost[rowOf.get(pairs[k].track)! * cols + colOf.get(pairs[k].report)!] = pairs[k].nis;
     for (let i = 0; i < nr; i++) cost[i * cols + reports.length + i] = gate;
     solver.solve(cost, nr, cols);
@@ -48,6 +53,14 @@ export function globalNearestNeighbour(
     }
   }
   return result;
+}
+
+/**
+ * A cost matrix kept between calls of `globalNearestNeighbour` (a caller that associates every
+ * frame): a cluster of 120 tracks and their reports is a 130 kB matrix, garbage every frame.
+ */
+export interface GnnScratch {
+  cost: Float64Array;
 }
 
 /** Pair indices grouped into clusters of tracks connected through shared reports, in a deterministic order. */

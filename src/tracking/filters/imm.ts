@@ -84,7 +84,11 @@ export class ImmEstimator {
   }
 
   clone(est: TrackEstimate): TrackEstimate {
-    return { t: est.t, sinceMix: est.sinceMix, x: est.x.slice(), P: est.P.slice(), mu: est.mu.slice(), xm: est.xm.map((v) => v.slice()), Pm: est.Pm.map((v) => v.slice()) };
+    // Built where `create` builds estimates: a second object literal gave clones a shape of their
+    // own, and the first clone, minutes into a run, threw away the optimised filter code.
+    const copy = this.create(est.x, est.P, est.t);
+    this.copyInto(copy, est);
+    return copy;
   }
 
   /** Copies `src` into `dst` (an estimate of this estimator's shape): a clone without the garbage. */

@@ -7,7 +7,7 @@ import { AssignmentSolver } from '../../math/assignment.ts';
 import { invertSpd, symmetricEigen } from '../../math/linalg.ts';
 import type { Instant } from '../../time/instant.ts';
 import type { TrackSnapshot, TruthSample } from '../types.ts';
-import { gospa, ospa } from './gospa.ts';
+import { SetDistanceWorkspace, gospa, ospa } from './gospa.ts';
 
 export interface ScoreOptions {
   /** GOSPA/OSPA cut-off and the largest distance at which a track counts as on an object, m. */
@@ -99,8 +99,11 @@ class TruthIndex {
   }
 }
 
+/**
+ * Scores a recorded run: the confirmed snapshots grouped by scan time and the truth present at
+ * each, fed in time order to a `ScoreAccumulator`.
+ */
 export function scoreTracks(tracks: readonly TrackSnapshot[], truth: readonly TruthSample[], options: Partial<ScoreOptions> = {}): Score {
-  const o = { ...DEFAULT_SCORE, ...options };
   const index = new TruthIndex(truth);
   const objectIds = truth.length > 0 ? index.objectIds : [];
   const scans = new Map<number, TrackSnapshot[]>();
@@ -117,55 +120,96 @@ export function scoreTracks(tracks: readonly TrackSnapshot[], truth: readonly Tr
     if (!scans.has(key)) scans.set(key, []);
   }
   const times = [...scans.keys()].sort((a, b) => a - b);
-  const solver = new AssignmentSolver();
-  const per = new Map<string, ObjectScore & { last: string | null; wasHeld: boolean; firstEligible: number; firstHeld: number }>();
-  for (const id of objectIds) {
-    per.set(id, { objectId: id, samples: 0, eligible: 0, custody: 0, idSwitches: 0, fragmentations: 0, trackIds: [], timeToConfirmed: Number.NaN, last: null, wasHeld: false, firstEligible: Number.NaN, firstHeld: Number.NaN });
-  }
-  let gospaSum = 0;
-  let ospaSum = 0;
-  let sq = 0;
-  let sqv = 0;
-  let matched = 0;
-  let neesSum = 0;
-  let neesCount = 0;
-  let eligibleTotal = 0;
-  let heldTotal = 0;
-  let fireControl = 0;
-  let falseScans = 0;
-  const matchedTrackIds = new Set<string>();
-  const confirmedIds = new Set<string>();
-  const inv = new Float64Array(9);
+  const acc = new ScoreAccumulator(options);
   for (const key of times) {
     const t = key / 1000;
-    const est = scans.get(key)!;
-    for (const e of est) confirmedIds.add(e.trackId);
     const present: TruthSample[] = [];
     for (const id of objectIds) {
       const s = index.at(id, t);
       if (s) present.push(s);
     }
-    const g = gospa(est.map((e) => e.position), present.map((s) => s.position), o.cutoff, 2, solver);
-    gospaSum += g.distance;
-    ospaSum += ospa(est.map((e) => e.position), present.map((s) => s.position), o.cutoff, 2);
-    const used = new Set<number>();
-    present.forEach((s, i) => {
-      const rec = per.get(s.objectId)!;
+    acc.addScan(t, scans.get(key)!, present);
+  }
+  return acc.result();
+}
+
+type ObjectRecord = ObjectScore & { last: string | null; wasHeld: boolean; firstEligible: number; firstHeld: number };
+
+/**
+ * The score built scan by scan, for a stream: a consumer that scores as it goes keeps these
+ * sums and one small record per object, not the snapshots and truth of the whole run. Scans
+ * must come in time order (identities and gaps are followed from one to the next).
+ */
+export class ScoreAccumulator {
+  private readonly o: ScoreOptions;
+  private readonly solver = new AssignmentSolver();
+  private readonly per = new Map<string, ObjectRecord>();
+  private readonly inv = new Float64Array(9);
+  private readonly eigenValues = new Float64Array(3);
+  private readonly eigenVectors = new Float64Array(9);
+  private readonly sets = new SetDistanceWorkspace();
+  private readonly estPositions: Float64Array[] = [];
+  private readonly truthPositions: Float64Array[] = [];
+  private readonly matchedTrackIds = new Set<string>();
+  private readonly confirmedIds = new Set<string>();
+  private scans = 0;
+  private gospaSum = 0;
+  private ospaSum = 0;
+  private sq = 0;
+  private sqv = 0;
+  private matched = 0;
+  private neesSum = 0;
+  private neesCount = 0;
+  private eligibleTotal = 0;
+  private heldTotal = 0;
+  private fireControl = 0;
+  private falseScans = 0;
+
+  constructor(options: Partial<ScoreOptions> = {}) {
+    this.o = { ...DEFAULT_SCORE, ...options };
+  }
+
+  /**
+   * One scan at time `t` (s, any consistent origin): the snapshots emitted then (only confirmed
+   * ones count; the others are skipped here) and the truth of every object present then.
+   */
+  addScan(t: number, snapshots: readonly TrackSnapshot[], present: readonly TruthSample[]): void {
+    const o = this.o;
+    const est = snapshots.every((e) => e.status === 'confirmed') ? snapshots : snapshots.filter((e) => e.status === 'confirmed');
+    this.scans++;
+    for (const e of est) this.confirmedIds.add(e.trackId);
+    const ep = this.estPositions;
+    const tp = this.truthPositions;
+    ep.length = 0;
+    tp.length = 0;
+    for (const e of est) ep.push(e.position);
+    for (const s of present) tp.push(s.position);
+    const g = gospa(ep, tp, o.cutoff, 2, this.solver, this.sets);
+    this.gospaSum += g.distance;
+    this.ospaSum += ospa(ep, tp, o.cutoff, 2, this.sets);
+    let used = 0;
+    for (let i = 0; i < present.length; i++) {
+      const s = present[i];
+      let rec = this.per.get(s.objectId);
+      if (!rec) {
+        rec = { objectId: s.objectId, samples: 0, eligible: 0, custody: 0, idSwitches: 0, fragmentations: 0, trackIds: [], timeToConfirmed: Number.NaN, last: null, wasHeld: false, firstEligible: Number.NaN, firstHeld: Number.NaN };
+        this.per.set(s.objectId, rec);
+      }
       rec.samples++;
       const eligible = s.sensorsInView === undefined || s.sensorsInView >= o.minSensorsInView;
       if (eligible) {
         rec.eligible++;
-        eligibleTotal++;
+        this.eligibleTotal++;
         if (Number.isNaN(rec.firstEligible)) rec.firstEligible = t;
       }
       const j = g.truthToEstimate[i];
       if (j < 0) {
         rec.wasHeld = false;
-        return;
+        continue;
       }
-      used.add(j);
+      used++;
       const e = est[j];
-      matchedTrackIds.add(e.trackId);
+      this.matchedTrackIds.add(e.trackId);
       if (Number.isNaN(rec.firstHeld)) rec.firstHeld = t;
       if (rec.last !== null && rec.last !== e.trackId) rec.idSwitches++;
       if (rec.last !== null && !rec.wasHeld) rec.fragmentations++;
@@ -174,51 +218,60 @@ export function scoreTracks(tracks: readonly TrackSnapshot[], truth: readonly Tr
       rec.wasHeld = true;
       if (eligible) {
         rec.custody++;
-        heldTotal++;
-        const { values } = symmetricEigen(e.positionCovariance, 3);
-        if (Math.sqrt(Math.max(0, values[2])) < o.fireControlSigma) fireControl++;
+        this.heldTotal++;
+        const { values } = symmetricEigen(e.positionCovariance, 3, this.eigenValues, this.eigenVectors);
+        if (Math.sqrt(Math.max(0, values[2])) < o.fireControlSigma) this.fireControl++;
       }
-      const dr = [e.position[0] - s.position[0], e.position[1] - s.position[1], e.position[2] - s.position[2]];
-      sq += dr[0] ** 2 + dr[1] ** 2 + dr[2] ** 2;
-      sqv += (e.velocity[0] - s.velocity[0]) ** 2 + (e.velocity[1] - s.velocity[1]) ** 2 + (e.velocity[2] - s.velocity[2]) ** 2;
-      matched++;
+      const dr0 = e.position[0] - s.position[0];
+      const dr1 = e.position[1] - s.position[1];
+      const dr2 = e.position[2] - s.position[2];
+      this.sq += dr0 * dr0 + dr1 * dr1 + dr2 * dr2;
+      this.sqv += (e.velocity[0] - s.velocity[0]) ** 2 + (e.velocity[1] - s.velocity[1]) ** 2 + (e.velocity[2] - s.velocity[2]) ** 2;
+      this.matched++;
+      const inv = this.inv;
       if (invertSpd(e.positionCovariance, 3, inv)) {
-        let nees = 0;
-        for (let a = 0; a < 3; a++) for (let b = 0; b < 3; b++) nees += dr[a] * inv[a * 3 + b] * dr[b];
-        neesSum += nees;
-        neesCount++;
+        const nees =
+          dr0 * (inv[0] * dr0 + inv[1] * dr1 + inv[2] * dr2) + dr1 * (inv[3] * dr0 + inv[4] * dr1 + inv[5] * dr2) + dr2 * (inv[6] * dr0 + inv[7] * dr1 + inv[8] * dr2);
+        this.neesSum += nees;
+        this.neesCount++;
       }
-    });
-    falseScans += est.length - used.size;
+    }
+    this.falseScans += est.length - used;
   }
-  const objects: ObjectScore[] = [];
-  const ttc: number[] = [];
-  for (const rec of per.values()) {
-    const { last: _l, wasHeld: _w, firstEligible, firstHeld, ...score } = rec;
-    score.timeToConfirmed = Number.isNaN(firstEligible) || Number.isNaN(firstHeld) ? Number.NaN : Math.max(0, firstHeld - firstEligible);
-    if (!Number.isNaN(score.timeToConfirmed)) ttc.push(score.timeToConfirmed);
-    score.custody = score.eligible > 0 ? score.custody / score.eligible : Number.NaN;
-    objects.push(score);
+
+  /** The score of the scans so far. */
+  result(): Score {
+    const objects: ObjectScore[] = [];
+    const ttc: number[] = [];
+    for (const id of [...this.per.keys()].sort()) {
+      const { last: _l, wasHeld: _w, firstEligible, firstHeld, ...score } = this.per.get(id)!;
+      score.trackIds = [...score.trackIds];
+      score.timeToConfirmed = Number.isNaN(firstEligible) || Number.isNaN(firstHeld) ? Number.NaN : Math.max(0, firstHeld - firstEligible);
+      if (!Number.isNaN(score.timeToConfirmed)) ttc.push(score.timeToConfirmed);
+      score.custody = score.eligible > 0 ? score.custody / score.eligible : Number.NaN;
+      objects.push(score);
+    }
+    const n = this.scans;
+    const matched = this.matched;
+    return {
+      scans: n,
+      meanGospa: n > 0 ? this.gospaSum / n : 0,
+      meanOspa: n > 0 ? this.ospaSum / n : 0,
+      positionRmse: matched > 0 ? Math.sqrt(this.sq / matched) : Number.NaN,
+      velocityRmse: matched > 0 ? Math.sqrt(this.sqv / matched) : Number.NaN,
+      meanNees: this.neesCount > 0 ? this.neesSum / this.neesCount : Number.NaN,
+      neesSamples: this.neesCount,
+      custody: this.eligibleTotal > 0 ? this.heldTotal / this.eligibleTotal : Number.NaN,
+      fireControlFraction: this.eligibleTotal > 0 ? this.fireControl / this.eligibleTotal : Number.NaN,
+      idSwitches: objects.reduce((s, x) => s + x.idSwitches, 0),
+      fragmentations: objects.reduce((s, x) => s + x.fragmentations, 0),
+      meanTimeToConfirmed: ttc.length > 0 ? ttc.reduce((a, b) => a + b, 0) / ttc.length : Number.NaN,
+      maxTimeToConfirmed: ttc.length > 0 ? Math.max(...ttc) : Number.NaN,
+      falseTracks: [...this.confirmedIds].filter((id) => !this.matchedTrackIds.has(id)).length,
+      falseTrackScans: this.falseScans,
+      objects,
+    };
   }
-  const n = times.length;
-  return {
-    scans: n,
-    meanGospa: n > 0 ? gospaSum / n : 0,
-    meanOspa: n > 0 ? ospaSum / n : 0,
-    positionRmse: matched > 0 ? Math.sqrt(sq / matched) : Number.NaN,
-    velocityRmse: matched > 0 ? Math.sqrt(sqv / matched) : Number.NaN,
-    meanNees: neesCount > 0 ? neesSum / neesCount : Number.NaN,
-    neesSamples: neesCount,
-    custody: eligibleTotal > 0 ? heldTotal / eligibleTotal : Number.NaN,
-    fireControlFraction: eligibleTotal > 0 ? fireControl / eligibleTotal : Number.NaN,
-    idSwitches: objects.reduce((s, x) => s + x.idSwitches, 0),
-    fragmentations: objects.reduce((s, x) => s + x.fragmentations, 0),
-    meanTimeToConfirmed: ttc.length > 0 ? ttc.reduce((a, b) => a + b, 0) / ttc.length : Number.NaN,
-    maxTimeToConfirmed: ttc.length > 0 ? Math.max(...ttc) : Number.NaN,
-    falseTracks: [...confirmedIds].filter((id) => !matchedTrackIds.has(id)).length,
-    falseTrackScans: falseScans,
-    objects,
-  };
 }
 
 /** A plain-text table of a score, for the CLI. */

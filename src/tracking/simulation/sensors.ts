@@ -161,12 +161,5 @@ export function earthDiscDirection(random: Random, s: Float64Array, out: Float64
   for (let i = 0; i < 3; i++) out[i] = cosT * w[i] + sinT * (Math.cos(phi) * e1[i] + Math.sin(phi) * e2[i]);
 }
 
-/**
- * The platform a report sensor id belongs to: `PLATFORM/PAYLOAD` names one of several payloads
- * on a satellite, any other id is its own platform. Payloads of one platform share a position,
- * so they never count as two viewpoints.
- */
-export function platformOf(sensorId: string): string {
-  const slash = sensorId.indexOf('/');
-  return slash < 0 ? sensorId : sensorId.slice(0, slash);
-}
+/** Payloads of one platform share a position, so they never count as two viewpoints. */
+export { platformOf } from '../platform.ts';
