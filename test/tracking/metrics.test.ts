@@ -56,4 +56,15 @@ describe('metrics', () => {
     expectWithin(s.meanNees, (1 + 0 + 0 + 0) / 4, 1e-9, '', 'NEES');
     expectWithin(s.positionRmse, Math.sqrt(100 ** 2 / 4), 1e-9, 'm', 'RMSE');
   });
+
+  it('keeps a second RMSE over the samples custody counts only', () => {
+    // Seen by one sensor at t = 0 and 1 (a track 400 m off), by three at t = 2 and 3 (30 m off).
+    const truths = [0, 1, 2, 3].map((t) => truth(t, 10 * t, t < 2 ? 1 : 3));
+    const tracks = [track('T1', 0, 400), track('T1', 1, 410), track('T1', 2, 50), track('T1', 3, 60)];
+    const s = scoreTracks(tracks, truths, { cutoff: 10e3, fireControlSigma: 1000, minSensorsInView: 2 });
+    expectWithin(s.positionRmse, Math.sqrt((2 * 400 ** 2 + 2 * 30 ** 2) / 4), 1e-9, 'm', 'RMSE, all matches');
+    expectWithin(s.eligiblePositionRmse, 30, 1e-9, 'm', 'RMSE where custody counts');
+    const none = scoreTracks(tracks.slice(0, 2), truths.slice(0, 2), { minSensorsInView: 2 });
+    expect(none.eligiblePositionRmse).toBeNaN();
+  });
 });

@@ -119,9 +119,9 @@ export function formatRunSummary(summary: ReportSummary, out: string): string {
     lines.push('');
   }
   if (summary.tracking.length > 0) {
-    lines.push('  tracking        custody %  confirmed s  fire-control %  RMSE m  false tracks');
+    lines.push('  tracking        custody %  confirmed s  fire-control %  RMSE m  RMSE 2+ m  false tracks');
     for (const t of summary.tracking) {
-      lines.push(`  ${t.view.padEnd(15)} ${t.custodyPercent.toFixed(1).padStart(9)}  ${t.meanTimeToConfirmedS === null ? '          -' : t.meanTimeToConfirmedS.toFixed(1).padStart(11)}  ${t.fireControlPercent.toFixed(1).padStart(14)}  ${t.positionRmseM === null ? '     -' : t.positionRmseM.toFixed(0).padStart(6)}  ${String(t.falseConfirmedTracks).padStart(12)}`);
+      lines.push(`  ${t.view.padEnd(15)} ${t.custodyPercent.toFixed(1).padStart(9)}  ${t.meanTimeToConfirmedS === null ? '          -' : t.meanTimeToConfirmedS.toFixed(1).padStart(11)}  ${t.fireControlPercent.toFixed(1).padStart(14)}  ${t.positionRmseM === null ? '     -' : t.positionRmseM.toFixed(0).padStart(6)}  ${t.positionRmseCustodyTimeM == null ? '        -' : t.positionRmseCustodyTimeM.toFixed(0).padStart(9)}  ${String(t.falseConfirmedTracks).padStart(12)}`);
     }
     lines.push('');
   }

@@ -32,6 +32,8 @@ export interface ReportTrackingRow {
   meanTimeToConfirmedS: number | null;
   fireControlPercent: number;
   positionRmseM: number | null;
+  /** Position RMSE over the time custody counts (the threat detectable by at least `figures.tracking.minSensorsInView` satellites, 2 by default), m. */
+  positionRmseCustodyTimeM?: number | null;
   velocityRmseMps: number | null;
   meanNees: number | null;
   falseConfirmedTracks: number;

@@ -498,6 +498,7 @@ function trackingRow(view: string, score: Score): ReportTrackingRow {
     meanTimeToConfirmedS: finite(score.meanTimeToConfirmed, 3),
     fireControlPercent: round(score.fireControlFraction * 100, 3),
     positionRmseM: finite(score.positionRmse, 2),
+    positionRmseCustodyTimeM: finite(score.eligiblePositionRmse, 2),
     velocityRmseMps: finite(score.velocityRmse, 3),
     meanNees: finite(score.meanNees, 3),
     falseConfirmedTracks: score.falseTracks,

@@ -39,6 +39,12 @@ export interface Score {
   meanOspa: number;
   positionRmse: number;
   velocityRmse: number;
+  /**
+   * Position RMSE over the matches counted for custody only (the object seen by at least
+   * `minSensorsInView`): the error where two lines of sight can cross, without the coasting and
+   * single-sensor stretches that dominate `positionRmse` when targets fade in and out.
+   */
+  eligiblePositionRmse: number;
   /** Mean normalised estimation error squared of position (3 degrees of freedom) and its sample count. */
   meanNees: number;
   neesSamples: number;
@@ -158,6 +164,8 @@ export class ScoreAccumulator {
   private sq = 0;
   private sqv = 0;
   private matched = 0;
+  private sqEligible = 0;
+  private matchedEligible = 0;
   private neesSum = 0;
   private neesCount = 0;
   private eligibleTotal = 0;
@@ -226,6 +234,10 @@ export class ScoreAccumulator {
       const dr1 = e.position[1] - s.position[1];
       const dr2 = e.position[2] - s.position[2];
       this.sq += dr0 * dr0 + dr1 * dr1 + dr2 * dr2;
+      if (eligible) {
+        this.sqEligible += dr0 * dr0 + dr1 * dr1 + dr2 * dr2;
+        this.matchedEligible++;
+      }
       this.sqv += (e.velocity[0] - s.velocity[0]) ** 2 + (e.velocity[1] - s.velocity[1]) ** 2 + (e.velocity[2] - s.velocity[2]) ** 2;
       this.matched++;
       const inv = this.inv;
@@ -259,6 +271,7 @@ export class ScoreAccumulator {
       meanOspa: n > 0 ? this.ospaSum / n : 0,
       positionRmse: matched > 0 ? Math.sqrt(this.sq / matched) : Number.NaN,
       velocityRmse: matched > 0 ? Math.sqrt(this.sqv / matched) : Number.NaN,
+      eligiblePositionRmse: this.matchedEligible > 0 ? Math.sqrt(this.sqEligible / this.matchedEligible) : Number.NaN,
       meanNees: this.neesCount > 0 ? this.neesSum / this.neesCount : Number.NaN,
       neesSamples: this.neesCount,
       custody: this.eligibleTotal > 0 ? this.heldTotal / this.eligibleTotal : Number.NaN,
@@ -283,6 +296,7 @@ export function formatScore(s: Score): string {
     ['mean OSPA (m)', f(s.meanOspa)],
     ['position RMSE (m)', f(s.positionRmse)],
     ['velocity RMSE (m/s)', f(s.velocityRmse, 2)],
+    ['position RMSE where custody counts (m)', f(s.eligiblePositionRmse)],
     ['mean position NEES (3 dof)', `${f(s.meanNees, 2)} over ${s.neesSamples}`],
     ['custody (%)', f(100 * s.custody, 2)],
     ['fire-control quality (%)', f(100 * s.fireControlFraction, 2)],
