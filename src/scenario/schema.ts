@@ -111,7 +111,10 @@ export const sensorSchema = z
     angularNoiseUrad: positive().optional().meta({ description: 'One-sigma angular noise of a report per axis, microradians. Default: ifovUrad / sqrt(12).' }),
     detectionThresholdSigma: positive().max(20).optional().meta({ description: 'Detection threshold in noise sigmas (Pd = Phi(SNR - k)). Default 6.' }),
     looksPerFrame: wholeNumber(1, 1000).optional().meta({
-      description: 'A cued sensor\'s time budget: targets it looks at per frame, those in its field of regard taken in turn. Default: every target in view every frame.',
+      description: 'A cued sensor\'s time budget: targets it looks at per frame, chosen by its nation\'s tasking (stereo looks first, the most overdue target first). Default: every target in view every frame.',
+    }),
+    dwellFrames: wholeNumber(1, 1000).optional().meta({
+      description: 'A cued sensor\'s dwell: frames it stays on the targets it was given before the tasking moves it on. Default 1. Needs looksPerFrame.',
     }),
   })
   .superRefine((s, ctx) => {
@@ -119,6 +122,7 @@ export const sensorSchema = z
       ctx.addIssue({ code: 'custom', path: ['maxOffNadirDeg'], message: 'give either maxOffNadirDeg or fieldOfRegard, not both' });
     }
     if (s.bandUm && !(s.bandUm[1] > s.bandUm[0])) ctx.addIssue({ code: 'custom', path: ['bandUm'], message: 'must be [shortest, longest] wavelength with shortest < longest' });
+    if (s.dwellFrames !== undefined && s.looksPerFrame === undefined) ctx.addIssue({ code: 'custom', path: ['dwellFrames'], message: 'applies only to a cued sensor: give looksPerFrame too' });
     if (s.limbAzimuthDeg !== undefined && s.pointing !== 'limb') ctx.addIssue({ code: 'custom', path: ['limbAzimuthDeg'], message: 'applies only with pointing: limb' });
     if (s.pointing === 'lvlh' && !s.lvlhDirection) ctx.addIssue({ code: 'custom', path: ['lvlhDirection'], message: 'is required with pointing: lvlh' });
     if (s.lvlhDirection && Math.hypot(...s.lvlhDirection) === 0) ctx.addIssue({ code: 'custom', path: ['lvlhDirection'], message: 'must be a non-zero vector' });
@@ -126,7 +130,7 @@ export const sensorSchema = z
   .meta({ description: 'A sensor payload: the keys of src/sensors (docs/sensors.md) with units in their names; unset keys take the defaults of the type.' });
 
 /** The keys of a sensor entry that belong to the scenario rather than to src/sensors' SensorConfig. */
-export const SENSOR_RUN_KEYS = ['angularNoiseUrad', 'detectionThresholdSigma', 'looksPerFrame'] as const;
+export const SENSOR_RUN_KEYS = ['angularNoiseUrad', 'detectionThresholdSigma', 'looksPerFrame', 'dwellFrames'] as const;
 
 // Compile-time check: a sensor entry without the run keys is a SensorConfig ...
 type SensorEntry = z.infer<typeof sensorSchema>;

@@ -25,6 +25,7 @@ export function compileSensors(ctx: CompileContext, sensorValues: unknown[]): Sc
         angularNoise: s.angularNoiseUrad !== undefined ? s.angularNoiseUrad * 1e-6 : angularNoiseSigma(sensor),
         detectionThreshold: s.detectionThresholdSigma ?? DEFAULT_DETECTION_THRESHOLD_SIGMA,
         looksPerFrame: s.looksPerFrame ?? null,
+        dwellFrames: s.dwellFrames ?? 1,
       });
     } catch (error) {
       ctx.issues.push(errorIssue(['sensors', i], `sensors[${i}]`, error));

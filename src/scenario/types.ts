@@ -59,8 +59,10 @@ export interface ScenarioSensor {
   readonly angularNoise: number;
   /** Detection threshold in noise sigmas: Pd = Phi(SNR - k), false alarms per pixel and frame Phi(-k) (src/sensors/detection.ts). */
   readonly detectionThreshold: number;
-  /** A cued sensor's looks per frame (targets in view, in turn); null: every target in view (file: looksPerFrame). */
+  /** A cued sensor's looks per frame (chosen by its nation's tasking); null: every target in view (file: looksPerFrame). */
   readonly looksPerFrame: number | null;
+  /** A cued sensor's dwell on the targets it was given, frames (file: dwellFrames; default 1). */
+  readonly dwellFrames: number;
 }
 
 /** How a constellation was declared, in SI, for the report and for writing the scenario back out. */

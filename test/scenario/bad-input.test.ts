@@ -132,6 +132,15 @@ describe('impossible values: each problem names its path and value', () => {
     expectOne(problems(s), 'sensors[0].looksPerFrame', '1.5', /whole number|integer/);
   });
 
+  it('a dwell on a staring sensor, or of no frames', () => {
+    const s = baseScenario();
+    s.sensors[0].dwellFrames = 3;
+    expectOne(problems(s), 'sensors[0].dwellFrames', '3', /only to a cued sensor/);
+    s.sensors[0].looksPerFrame = 1;
+    s.sensors[0].dwellFrames = 0;
+    expectOne(problems(s), 'sensors[0].dwellFrames', '0', /must be >= 1|too small/);
+  });
+
   it('a raid window that ends before it starts', () => {
     const s = baseScenario();
     s.raids = [

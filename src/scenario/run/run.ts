@@ -250,7 +250,7 @@ export function* runScenario(scenario: Scenario, options: RunOptions = {}): Gene
           sunPosition,
           threshold: payload.detectionThreshold,
           sigma: payload.angularNoise,
-          ...(payload.looksPerFrame !== null ? { looksPerFrame: payload.looksPerFrame } : {}),
+          ...(payload.looksPerFrame !== null ? { looksPerFrame: payload.looksPerFrame, dwellFrames: payload.dwellFrames } : {}),
           random: phases,
         }),
       ),

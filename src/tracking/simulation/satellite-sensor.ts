@@ -50,8 +50,10 @@ export interface SatelliteSensorOptions {
   sigma?: number;
   /** Frame time, s; the sensor's own by default. */
   frameTime?: number;
-  /** A cued sensor's looks per frame (targets in view taken in turn); absent: every target in view. */
+  /** A cued sensor's looks per frame (chosen by its nation's tasking); absent: every target in view. */
   looksPerFrame?: number;
+  /** A cued sensor's dwell on the targets it was given, frames (default 1). */
+  dwellFrames?: number;
   /** Offset of the first frame after the simulation start, s; drawn in [0, frameTime) from `random` when not given, else 0. */
   phase?: number;
   random?: Random;
@@ -82,6 +84,12 @@ export function satelliteSensor(o: SatelliteSensorOptions): SimSensor {
   const transmission = o.transmission ?? 1;
   if (o.looksPerFrame !== undefined && !(Number.isInteger(o.looksPerFrame) && o.looksPerFrame >= 1)) {
     throw new InputError('looksPerFrame', o.looksPerFrame, 'must be a whole number of targets, at least 1');
+  }
+  if (o.dwellFrames !== undefined && !(Number.isInteger(o.dwellFrames) && o.dwellFrames >= 1)) {
+    throw new InputError('dwellFrames', o.dwellFrames, 'must be a whole number of frames, at least 1');
+  }
+  if (o.dwellFrames !== undefined && o.looksPerFrame === undefined) {
+    throw new InputError('dwellFrames', o.dwellFrames, 'applies only to a cued sensor (give looksPerFrame)');
   }
   const phase = o.phase ?? (o.random ? o.random.uniform() * frameTime : 0);
   if (!(phase >= 0)) throw new InputError('phaseS', phase, 'must be zero or positive');
@@ -125,6 +133,7 @@ export function satelliteSensor(o: SatelliteSensorOptions): SimSensor {
     pd: o.pd ?? 1,
     falseAlarmRatePerFrame: falseAlarms,
     ...(o.looksPerFrame !== undefined ? { looksPerFrame: o.looksPerFrame } : {}),
+    ...(o.dwellFrames !== undefined ? { dwellFrames: o.dwellFrames } : {}),
     positionAt(t: Instant, out: Float64Array): boolean {
       if (!prepare(t)) return false;
       out[0] = state[0];

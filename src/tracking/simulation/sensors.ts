@@ -31,10 +31,12 @@ export interface SimSensor {
   readonly falseAlarmRatePerFrame: number;
   /**
    * A cued sensor's time budget: how many of the targets it can see it looks at in one frame,
-   * taken in turn from frame to frame (round robin over those in view, in target order).
-   * Absent: every target it can see, every frame (a staring sensor).
+   * chosen by its nation's tasking (`tasking.ts`: stereo looks first, the most overdue target
+   * first). Absent: every target it can see, every frame (a staring sensor).
    */
   readonly looksPerFrame?: number;
+  /** A cued sensor's dwell: frames it stays on the targets it was given (default 1). */
+  readonly dwellFrames?: number;
   /** ITRF position at t, m, into out; false when the sensor is not available. */
   positionAt(t: Instant, out: Float64Array): boolean;
   /** Whether the geometry lets the sensor see a target at t (field of regard, Earth, range, Sun...). */

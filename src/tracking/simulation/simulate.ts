@@ -10,6 +10,7 @@ import { type Instant, instantFromUtcSeconds, utcSecondsFromInstant } from '../.
 import { SPEED_OF_LIGHT } from '../measurement.ts';
 import type { Report, TruthSample } from '../types.ts';
 import { type SimDetection, type SimSensor, earthDiscDirection, platformOf } from './sensors.ts';
+import { CuedTasking } from './tasking.ts';
 import type { SimTarget } from './targets.ts';
 
 export interface SimulationOptions {
@@ -41,6 +42,7 @@ export function* simulate(o: SimulationOptions): Generator<SimulationEvent> {
     return platformIndex.get(name)!;
   });
   const sensorPos = new Float64Array(3);
+  const tasking = new CuedTasking(o.sensors, o.targets, o.start);
   const los = new Float64Array(3);
   for (let t0: number = o.start; t0 < end; t0 += block) {
     const t1 = Math.min(t0 + block, end);
@@ -76,7 +78,7 @@ export function* simulate(o: SimulationOptions): Generator<SimulationEvent> {
         return { kind: 'report', objectId, report };
       };
       const events: SimulationEvent[] = [];
-      const looked = lookedAt(sensor, o.targets, position, t, f.k);
+      const looked = tasking.looksOf(f.sensor, f.k);
       for (const target of looked) {
         const now = target.stateAt(t);
         if (!now || !sensor.canSee(position, now.r, t)) continue;
@@ -104,25 +106,6 @@ export function* simulate(o: SimulationOptions): Generator<SimulationEvent> {
       yield* events;
     }
   }
-}
-
-/**
- * The targets a sensor looks at in frame k: all of them for a staring sensor (canSee decides
- * later); for a cued one, `looksPerFrame` of those it can see, continuing round the list from
- * where the previous frame stopped, so every target in view gets its turn.
- */
-function lookedAt(sensor: SimSensor, targets: readonly SimTarget[], position: Float64Array, t: Instant, k: number): readonly SimTarget[] {
-  const looks = sensor.looksPerFrame;
-  if (looks === undefined) return targets;
-  const visible = targets.filter((target) => {
-    const now = target.stateAt(t);
-    return now !== null && sensor.canSee(position, now.r, t);
-  });
-  if (visible.length <= looks) return visible;
-  const first = (k * looks) % visible.length;
-  const out: SimTarget[] = [];
-  for (let j = 0; j < looks; j++) out.push(visible[(first + j) % visible.length]);
-  return out;
 }
 
 /** The unit vector of `d` turned by independent normal angles of one-sigma `sigma` about two perpendicular axes. */
