@@ -99,21 +99,27 @@ export function laminarFlatPlateHeatFlux(density: number, speed: number, x: numb
 
 /**
  * Radiative-equilibrium wall temperature, K: the wall radiates what the gas brings,
- * eps sigma Tw^4 = qcw (1 - hw/h0), with hw = cp Tw and h0 = cp T_inf + v^2/2. Solved by
- * bisection (the left side rises, the right falls with Tw). Never below the air temperature.
+ * eps sigma Tw^4 = qcw (1 - hw/h0), with hw = cp Tw and h0 = cp T_inf + v^2/2. Never below the
+ * air temperature. Below Tw = h0 / cp (where the root always lies) this is the quartic
+ * g(Tw) = eps sigma Tw^4 + (qcw cp / h0) Tw - qcw = 0, increasing and convex, so Newton's method
+ * started above the root, at the smaller of (qcw / eps sigma)^(1/4) and h0 / cp (both bounds),
+ * falls onto it monotonically in a few steps; the signature of every frame of every sensor
+ * calls this, so it must be cheap.
  */
 export function radiativeEquilibriumTemperature(coldWallFlux: number, emissivity: number, airTemperature: number, speed: number): number {
-  const h0 = CP_AIR * airTemperature + 0.5 * speed * speed;
-  const f = (tw: number) => emissivity * STEFAN_BOLTZMANN * tw ** 4 - coldWallFlux * Math.max(0, 1 - (CP_AIR * tw) / h0);
-  let lo = 0;
-  let hi = Math.max(airTemperature, h0 / CP_AIR);
   if (!(coldWallFlux > 0)) return airTemperature;
-  for (let i = 0; i < 80; i++) {
-    const mid = 0.5 * (lo + hi);
-    if (f(mid) > 0) hi = mid;
-    else lo = mid;
+  const h0 = CP_AIR * airTemperature + 0.5 * speed * speed;
+  const a = emissivity * STEFAN_BOLTZMANN;
+  const b = (coldWallFlux * CP_AIR) / h0;
+  let tw = Math.min(Math.sqrt(Math.sqrt(coldWallFlux / a)), h0 / CP_AIR);
+  for (let i = 0; i < 100; i++) {
+    const t2 = tw * tw;
+    const g = a * t2 * t2 + b * tw - coldWallFlux;
+    const step = g / (4 * a * t2 * tw + b);
+    tw -= step;
+    if (!(step > 1e-12 * tw)) break;
   }
-  return Math.max(airTemperature, 0.5 * (lo + hi));
+  return Math.max(airTemperature, tw);
 }
 
 /** The jet's kinetic power F ve / 2 that the plume model scales, W. */

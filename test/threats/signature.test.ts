@@ -67,6 +67,30 @@ describe('aerodynamic heating and wall temperature', () => {
     expectWithin(0.85 * STEFAN_BOLTZMANN * tw ** 4, q * (1 - (1004.5 * tw) / h0), 1e-3 * q, 'W/m^2', 'radiative balance');
   });
 
+  it('wall temperature equals a bisection of the radiative balance, from a warm wall to a re-entry nose', () => {
+    // A second method: 200 bisections of eps sigma Tw^4 - q (1 - cp Tw / h0) on [0, h0 / cp].
+    const bisect = (q: number, eps: number, air: number, v: number) => {
+      const h0 = 1004.5 * air + 0.5 * v * v;
+      let lo = 0;
+      let hi = h0 / 1004.5;
+      for (let i = 0; i < 200; i++) {
+        const mid = 0.5 * (lo + hi);
+        if (eps * STEFAN_BOLTZMANN * mid ** 4 - q * (1 - (1004.5 * mid) / h0) > 0) hi = mid;
+        else lo = mid;
+      }
+      return Math.max(air, 0.5 * (lo + hi));
+    };
+    for (const q of [1, 1e3, 1e5, 1e6, 1e7, 1e8]) {
+      for (const v of [300, 2000, 6000, 7500]) {
+        for (const eps of [0.3, 0.85, 1]) {
+          const want = bisect(q, eps, 250, v);
+          expectWithin(radiativeEquilibriumTemperature(q, eps, 250, v), want, 1e-9 * want, 'K', `Tw at q ${q}, v ${v}, eps ${eps}`);
+        }
+      }
+    }
+    expect(radiativeEquilibriumTemperature(0, 0.85, 250, 6000)).toBe(250);
+  });
+
   it('heats a flat plate more steeply inclined and nearer its leading edge', () => {
     expect(laminarFlatPlateHeatFlux(1e-3, 6000, 0.5, 0.2)).toBeGreaterThan(laminarFlatPlateHeatFlux(1e-3, 6000, 0.5, 0.1));
     expectWithin(laminarFlatPlateHeatFlux(1e-3, 6000, 0.25, 0.2) / laminarFlatPlateHeatFlux(1e-3, 6000, 1, 0.2), 2, 1e-12, '', 'x^-1/2 law');
