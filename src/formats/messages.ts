@@ -106,7 +106,7 @@ export function parseMessage(line: string, lineNumber = 1): Message {
     let bad: unknown = value;
     for (const key of issue.path) bad = bad && typeof bad === 'object' ? (bad as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined;
     const path = issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '');
-    throw new InputError(`line ${lineNumber}: ${path || type}`, bad, issue.message);
+    throw new InputError(`line ${lineNumber}: ${path || type}`, bad, bad === undefined && issue.path.length > 0 ? 'is required' : issue.message);
   }
   return parsed.data as Message;
 }

@@ -60,6 +60,8 @@ describe('NDJSON messages', () => {
     expect(rejected[2].error.message).toMatch(/line 5: type.*"radar"/);
     expect(rejected[3].error.message).toMatch(/line 6: timeUtc.*2026-13-01/);
     expect(rejected[4].error.message).toMatch(/line 7: sigmaRad.*-1/);
+    const missing = readMessages('{"type":"report","id":"x"}').rejected;
+    expect(missing[0].error.message).toMatch(/line 1: \w+: is required/);
   });
 
   it('reads a stream split at arbitrary byte boundaries with the right line numbers', async () => {
