@@ -1,10 +1,11 @@
 import { InputError } from '../math/errors.ts';
+import { coastlinePolylines } from './coastlines.ts';
 import { colourAt, colourHex } from './colour.ts';
 import type { CoverageGrid } from './grid.ts';
 
 /**
  * Coverage maps: one value per grid point drawn as its cell on an equirectangular
- * (plate carree) map with a latitude/longitude graticule and a colour bar. SVG is built here
+ * (plate carree) map with coastlines, a latitude/longitude graticule and a colour bar. SVG is built here
  * (text, runs anywhere); the raster is an RGBA array the CLI writes as PNG.
  */
 export interface MapOptions {
@@ -18,6 +19,8 @@ export interface MapOptions {
   bounds?: { southDeg: number; northDeg: number; westDeg: number; eastDeg: number };
   /** Width of the map area in pixels (default 1080); the height follows the extent. */
   width?: number;
+  /** Draw the land outlines over the cells (default true). */
+  coastlines?: boolean;
 }
 
 interface Layout {
@@ -25,6 +28,7 @@ interface Layout {
   north: number;
   west: number;
   east: number;
+  box: { southDeg: number; northDeg: number; westDeg: number; eastDeg: number };
   width: number;
   height: number;
   min: number;
@@ -66,7 +70,7 @@ function layout(grid: CoverageGrid, values: ArrayLike<number>, options: MapOptio
   const width = Math.round(options.width ?? 1080);
   if (!(width >= 100 && width <= 20000)) throw new InputError('mapWidth', width, 'must be 100-20000 pixels');
   const height = Math.max(50, Math.round((width * (b.northDeg - b.southDeg)) / (b.eastDeg - b.westDeg)));
-  return { south: b.southDeg, north: b.northDeg, west: b.westDeg, east: b.eastDeg, width, height, min, max };
+  return { south: b.southDeg, north: b.northDeg, west: b.westDeg, east: b.eastDeg, box: b, width, height, min, max };
 }
 
 const MARGIN = 40;
@@ -123,6 +127,16 @@ export function coverageMapSvg(grid: CoverageGrid, values: ArrayLike<number>, op
     parts.push(`<line x1="${X(L.west).toFixed(1)}" y1="${Y(lat).toFixed(1)}" x2="${X(L.east).toFixed(1)}" y2="${Y(lat).toFixed(1)}"/>`);
   }
   parts.push(`</g>`);
+  if (options.coastlines !== false) {
+    const d = coastlinePath(coastlinePolylines(L.box, (lon) => (lon - L.west) * sx, (lat) => (L.north - lat) * sy, 3));
+    if (d.length > 0) {
+      // Drawn twice, a light halo under a dark line, so that it shows on every colour of the
+      // scale; the second copy is a reference. Clipped to the map frame. The ids are fixed, as
+      // the gradient's: a page holding several maps prefixes them (src/scenario/report/inline-svg.ts).
+      parts.push(`<defs><clipPath id="frame"><rect x="${MARGIN}" y="${MARGIN}" width="${L.width}" height="${L.height}"/></clipPath><path id="coast" d="${d}"/></defs>`);
+      parts.push(`<g clip-path="url(#frame)" transform="translate(${MARGIN} ${MARGIN})" fill="none" stroke-linejoin="round"><use href="#coast" stroke="white" stroke-opacity="0.5" stroke-width="2.4"/><use href="#coast" stroke="#111" stroke-opacity="0.85" stroke-width="0.9"/></g>`);
+    }
+  }
   parts.push(`<rect x="${MARGIN}" y="${MARGIN}" width="${L.width}" height="${L.height}" fill="none" stroke="black"/>`);
   parts.push(`<g fill="black">`);
   for (let lon = Math.ceil(L.west / step) * step; lon <= L.east + 1e-9; lon += step) {
@@ -147,6 +161,26 @@ export function coverageMapSvg(grid: CoverageGrid, values: ArrayLike<number>, op
   parts.push(`<text x="${MARGIN + barW + 12}" y="${barY + 11}" fill="#555">grey: undefined</text>`);
   parts.push(`</svg>`);
   return parts.join('\n');
+}
+
+/** SVG path data for polylines in pixels: whole pixels, each point relative to the one before (a third of the text of absolute decimals). */
+function coastlinePath(lines: readonly number[][]): string {
+  const out: string[] = [];
+  for (const line of lines) {
+    let x = Math.round(line[0]);
+    let y = Math.round(line[1]);
+    const steps: string[] = [];
+    for (let k = 2; k < line.length; k += 2) {
+      const nx = Math.round(line[k]);
+      const ny = Math.round(line[k + 1]);
+      if (nx === x && ny === y) continue;
+      steps.push(`${nx - x} ${ny - y}`);
+      x = nx;
+      y = ny;
+    }
+    if (steps.length > 0) out.push(`M${Math.round(line[0])} ${Math.round(line[1])}l${steps.join(' ')}`);
+  }
+  return out.join('');
 }
 
 function escapeXml(s: string): string {
@@ -198,6 +232,21 @@ export function coverageMapRaster(grid: CoverageGrid, values: ArrayLike<number>,
     const y = Math.round(MARGIN + (L.north - lat) * sy);
     for (let x = MARGIN; x < MARGIN + L.width; x++) put(x, y, 255, 255, 255, 0.55);
     drawText(put, formatTick(lat), MARGIN - 4, y - 5, 'right');
+  }
+  if (options.coastlines !== false) {
+    const inMap = (x: number, y: number) => x >= MARGIN && x < MARGIN + L.width && y >= MARGIN && y < MARGIN + L.height;
+    for (const line of coastlinePolylines(L.box, (lon) => MARGIN + (lon - L.west) * sx, (lat) => MARGIN + (L.north - lat) * sy)) {
+      for (let k = 2; k < line.length; k += 2) {
+        const x0 = line[k - 2];
+        const y0 = line[k - 1];
+        const steps = Math.max(1, Math.ceil(Math.max(Math.abs(line[k] - x0), Math.abs(line[k + 1] - y0))));
+        for (let q = 0; q <= steps; q++) {
+          const x = Math.round(x0 + ((line[k] - x0) * q) / steps);
+          const y = Math.round(y0 + ((line[k + 1] - y0) * q) / steps);
+          if (inMap(x, y)) put(x, y, 17, 17, 17, 0.8);
+        }
+      }
+    }
   }
   for (let x = MARGIN - 1; x <= MARGIN + L.width; x++) {
     put(x, MARGIN - 1, 0, 0, 0);
