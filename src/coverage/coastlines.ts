@@ -1,21 +1,28 @@
 /**
  * Coastlines for maps: the land outlines of Natural Earth at 1:50 million (public domain), as
- * packaged by world-atlas in TopoJSON and decoded with topojson-client. Read once, on the first
- * map that asks. A coverage map without them is a coloured rectangle a reader cannot place.
+ * packaged by world-atlas in TopoJSON and decoded with topojson-client. A coverage map without
+ * them is a coloured rectangle a reader cannot place.
  */
-import { createRequire } from 'node:module';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 
 /** One outline: longitudes and latitudes in degrees, interleaved (lon0, lat0, lon1, lat1, ...). */
 export type Ring = Float64Array;
 
-let rings: Ring[] | null = null;
+let loading: Promise<readonly Ring[]> | null = null;
 
-/** Every land outline of the 1:50m data set (islands, lakes' shores included), in degrees. */
-export function landOutlines(): readonly Ring[] {
-  if (rings) return rings;
-  const topology = createRequire(import.meta.url)('world-atlas/land-50m.json') as Topology;
+/**
+ * Every land outline of the 1:50m data set (islands and lake shores included), in degrees.
+ * Loaded on demand (half a megabyte of JSON, a fifth of a second) by whoever draws maps, and
+ * kept; a dynamic import, so that the module runs in a browser as in Node.
+ */
+export function loadLandOutlines(): Promise<readonly Ring[]> {
+  loading ??= import('world-atlas/land-50m.json', { with: { type: 'json' } }).then((m) => landRings(m.default as unknown as Topology));
+  return loading;
+}
+
+/** The rings of a TopoJSON topology's `land` object. */
+export function landRings(topology: Topology): Ring[] {
   const land = feature(topology, topology.objects.land) as unknown as GeoJSON.FeatureCollection | GeoJSON.Feature;
   const features = land.type === 'FeatureCollection' ? land.features : [land];
   const out: Ring[] = [];
@@ -33,8 +40,7 @@ export function landOutlines(): readonly Ring[] {
       }
     }
   }
-  rings = out;
-  return rings;
+  return out;
 }
 
 export interface MapBox {
@@ -51,9 +57,9 @@ export interface MapBox {
  * also tried one turn east and west, for maps that run past the antimeridian. The last
  * stretch of each line leaves the frame; clipping it is the caller's.
  */
-export function coastlinePolylines(box: MapBox, x: (lonDeg: number) => number, y: (latDeg: number) => number, minSpacingPx = 1): number[][] {
+export function coastlinePolylines(rings: readonly Ring[], box: MapBox, x: (lonDeg: number) => number, y: (latDeg: number) => number, minSpacingPx = 1): number[][] {
   const out: number[][] = [];
-  for (const ring of landOutlines()) {
+  for (const ring of rings) {
     let w = Infinity;
     let e = -Infinity;
     let s = Infinity;
@@ -90,6 +96,8 @@ export function coastlinePolylines(box: MapBox, x: (lonDeg: number) => number, y
           flush();
           continue;
         }
+        // Outlines cut at the antimeridian jump from +180 to -180: no line across the map.
+        if (i >= 2 && Math.abs(ring[i] - ring[i - 2]) > 180) flush();
         const px = x(ring[i] + shift);
         const py = y(ring[i + 1]);
         const end = i === count - 2 || !(inside(i) || (i + 2 < count && inside(i + 2)));

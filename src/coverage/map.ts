@@ -1,5 +1,5 @@
 import { InputError } from '../math/errors.ts';
-import { coastlinePolylines } from './coastlines.ts';
+import { type Ring, coastlinePolylines } from './coastlines.ts';
 import { colourAt, colourHex } from './colour.ts';
 import type { CoverageGrid } from './grid.ts';
 
@@ -19,8 +19,8 @@ export interface MapOptions {
   bounds?: { southDeg: number; northDeg: number; westDeg: number; eastDeg: number };
   /** Width of the map area in pixels (default 1080); the height follows the extent. */
   width?: number;
-  /** Draw the land outlines over the cells (default true). */
-  coastlines?: boolean;
+  /** Land outlines to draw over the cells (`loadLandOutlines()`); none when absent. */
+  coastlines?: readonly Ring[];
 }
 
 interface Layout {
@@ -127,8 +127,8 @@ export function coverageMapSvg(grid: CoverageGrid, values: ArrayLike<number>, op
     parts.push(`<line x1="${X(L.west).toFixed(1)}" y1="${Y(lat).toFixed(1)}" x2="${X(L.east).toFixed(1)}" y2="${Y(lat).toFixed(1)}"/>`);
   }
   parts.push(`</g>`);
-  if (options.coastlines !== false) {
-    const d = coastlinePath(coastlinePolylines(L.box, (lon) => (lon - L.west) * sx, (lat) => (L.north - lat) * sy, 3));
+  if (options.coastlines) {
+    const d = coastlinePath(coastlinePolylines(options.coastlines, L.box, (lon) => (lon - L.west) * sx, (lat) => (L.north - lat) * sy, 3));
     if (d.length > 0) {
       // Drawn twice, a light halo under a dark line, so that it shows on every colour of the
       // scale; the second copy is a reference. Clipped to the map frame. The ids are fixed, as
@@ -233,20 +233,30 @@ export function coverageMapRaster(grid: CoverageGrid, values: ArrayLike<number>,
     for (let x = MARGIN; x < MARGIN + L.width; x++) put(x, y, 255, 255, 255, 0.55);
     drawText(put, formatTick(lat), MARGIN - 4, y - 5, 'right');
   }
-  if (options.coastlines !== false) {
+  if (options.coastlines) {
     const inMap = (x: number, y: number) => x >= MARGIN && x < MARGIN + L.width && y >= MARGIN && y < MARGIN + L.height;
-    for (const line of coastlinePolylines(L.box, (lon) => MARGIN + (lon - L.west) * sx, (lat) => MARGIN + (L.north - lat) * sy)) {
+    const pixels: number[] = [];
+    for (const line of coastlinePolylines(options.coastlines, L.box, (lon) => MARGIN + (lon - L.west) * sx, (lat) => MARGIN + (L.north - lat) * sy)) {
       for (let k = 2; k < line.length; k += 2) {
         const x0 = line[k - 2];
         const y0 = line[k - 1];
         const steps = Math.max(1, Math.ceil(Math.max(Math.abs(line[k] - x0), Math.abs(line[k + 1] - y0))));
-        for (let q = 0; q <= steps; q++) {
-          const x = Math.round(x0 + ((line[k] - x0) * q) / steps);
-          const y = Math.round(y0 + ((line[k + 1] - y0) * q) / steps);
-          if (inMap(x, y)) put(x, y, 17, 17, 17, 0.8);
+        for (let q = 0; q <= steps; q++) pixels.push(Math.round(x0 + ((line[k] - x0) * q) / steps), Math.round(y0 + ((line[k + 1] - y0) * q) / steps));
+      }
+    }
+    // A light halo first, then the dark line: it shows on every colour of the scale.
+    const halo = new Uint8Array(W * H);
+    for (let p = 0; p < pixels.length; p += 2) {
+      for (const [dx, dy] of [[1, 0], [-1, 0], [0, 1], [0, -1]]) {
+        const x = pixels[p] + dx;
+        const y = pixels[p + 1] + dy;
+        if (inMap(x, y) && !halo[y * W + x]) {
+          halo[y * W + x] = 1;
+          put(x, y, 255, 255, 255, 0.45);
         }
       }
     }
+    for (let p = 0; p < pixels.length; p += 2) if (inMap(pixels[p], pixels[p + 1])) put(pixels[p], pixels[p + 1], 17, 17, 17, 0.85);
   }
   for (let x = MARGIN - 1; x <= MARGIN + L.width; x++) {
     put(x, MARGIN - 1, 0, 0, 0);

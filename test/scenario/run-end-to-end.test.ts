@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { runScenarioFile } from '../../src/cli/commands/run.ts';
+import { loadLandOutlines } from '../../src/coverage/coastlines.ts';
 import { main } from '../../src/cli/main.ts';
 import type { RunResult } from '../../src/scenario/run/run.ts';
 
@@ -17,10 +18,11 @@ describe('tracklayer run, end to end (the quick scenario)', () => {
   const outB = mkdtempSync(join(tmpdir(), 'tracklayer-run-b-'));
   let result: RunResult;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    result = runScenarioFile(QUICK, { out: outA, quiet: true });
-    runScenarioFile(QUICK, { out: outB, quiet: true });
+    const coastlines = await loadLandOutlines();
+    result = runScenarioFile(QUICK, { out: outA, quiet: true }, coastlines);
+    runScenarioFile(QUICK, { out: outB, quiet: true }, coastlines);
     vi.restoreAllMocks();
   }, 240_000);
 
@@ -68,6 +70,9 @@ describe('tracklayer run, end to end (the quick scenario)', () => {
       expect(allied.undeliveredPercent).toBeLessThanOrEqual(own.undeliveredPercent);
     }
     expect(readFileSync(join(outA, 'report.html'), 'utf8')).toContain('<section id="downlink">');
+    // The maps carry coastlines, one outline per map (the page prefixes its ids).
+    const maps = readFileSync(join(outA, 'report.html'), 'utf8').match(/<path id="[^"]*-coast" d="M/g) ?? [];
+    expect(maps.length).toBe(result.report.maps.length);
   });
 
   it('keeps coverage in [0, 100] % with the combined figure at least each nation alone', () => {

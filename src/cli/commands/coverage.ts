@@ -1,3 +1,4 @@
+import { type Ring, loadLandOutlines } from '../../coverage/coastlines.ts';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
@@ -62,7 +63,7 @@ Examples:
         table,
         input.satellites.map((s) => s.owner),
         options,
-        { sunPosition: (t, out) => sunPositionItrf(t, undefined, out) },
+        { sunPosition: (t, out) => sunPositionItrf(t, undefined, out), ...(options.map !== undefined ? { coastlines: await loadLandOutlines() } : {}) },
       );
       if (run.map) writeMap(run.map);
       writeOutput(undefined, options.json ? `${JSON.stringify(run.json, null, 2)}\n` : run.text);
@@ -146,16 +147,22 @@ export function sensorFromOptions(options: CoverageCommandOptions & { maxRangeKm
  * report, its JSON object, the printed table and the map out. The command only loads and writes.
  * Runs on this thread (--workers is for runCoverageAsync).
  */
-export function runCoverage(table: StateTable<'ITRF'>, satelliteOwners: readonly string[] | null, options: CoverageCommandOptions, deps: { sunPosition?: SunPosition } = {}): CoverageRun {
+export function runCoverage(table: StateTable<'ITRF'>, satelliteOwners: readonly string[] | null, options: CoverageCommandOptions, deps: CoverageDeps = {}): CoverageRun {
   const plan = planCoverage(table, satelliteOwners, options, deps);
-  return finishCoverage(plan, computeCoverage(plan.problem));
+  return finishCoverage(plan, computeCoverage(plan.problem), deps);
 }
 
 /** runCoverage on `options.workers` worker threads when given (the same figures, byte for byte), else on this thread. */
-export async function runCoverageAsync(table: StateTable<'ITRF'>, satelliteOwners: readonly string[] | null, options: CoverageCommandOptions, deps: { sunPosition?: SunPosition } = {}): Promise<CoverageRun> {
+export async function runCoverageAsync(table: StateTable<'ITRF'>, satelliteOwners: readonly string[] | null, options: CoverageCommandOptions, deps: CoverageDeps = {}): Promise<CoverageRun> {
   const plan = planCoverage(table, satelliteOwners, options, deps);
   const report = plan.workers === null ? computeCoverage(plan.problem) : await computeCoverageParallel(plan.problem, { workers: plan.workers });
-  return finishCoverage(plan, report);
+  return finishCoverage(plan, report, deps);
+}
+
+/** What the coverage core takes from its caller: the Sun's position, and land outlines for a map. */
+export interface CoverageDeps {
+  sunPosition?: SunPosition;
+  coastlines?: readonly Ring[];
 }
 
 interface CoveragePlan {
@@ -215,14 +222,15 @@ function planCoverage(table: StateTable<'ITRF'>, satelliteOwners: readonly strin
   return { problem, grid, sensor, folds, satellites, heightKm, spacing, stereoDeg, workers, options, nObjects: table.nObjects };
 }
 
-function finishCoverage(plan: CoveragePlan, report: CoverageReport): CoverageRun {
+function finishCoverage(plan: CoveragePlan, report: CoverageReport, deps: CoverageDeps): CoverageRun {
   const { grid, sensor, folds, satellites, heightKm, spacing, stereoDeg, options } = plan;
   const json = coverageJson(report, grid, sensor, { satellites: satellites?.length ?? plan.nObjects, heightKm, spacing, stereoDeg: stereoDeg ?? null, owners: options.owners ?? null });
   const text = coverageText(report, grid, json);
   let map: CoverageRun['map'] = null;
   if (options.map !== undefined) {
     const figure = options.mapFigure ?? 'coverage';
-    const { values, mapOptions } = mapValues(report, figure, folds[0], stereoDeg ?? null);
+    const { values, mapOptions: base } = mapValues(report, figure, folds[0], stereoDeg ?? null);
+    const mapOptions: MapOptions = deps.coastlines ? { ...base, coastlines: deps.coastlines } : base;
     const lower = options.map.toLowerCase();
     if (lower.endsWith('.svg')) map = { path: options.map, svg: coverageMapSvg(grid, values, mapOptions) };
     else map = { path: options.map, raster: coverageMapRaster(grid, values, mapOptions) };

@@ -1,3 +1,4 @@
+import { type Ring, loadLandOutlines } from '../../coverage/coastlines.ts';
 import { mkdirSync, renameSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -30,13 +31,14 @@ Examples:
   tracklayer run                                # the default US-Japan scenario -> out/report.html
   tracklayer run scenarios/quick.yaml --out out/quick
   tracklayer run my.yaml --seed 42 --quick`)
-    .action((scenario: string, options: RunOptions) => {
-      const result = runScenarioFile(scenario, options);
+    .action(async (scenario: string, options: RunOptions) => {
+      const result = runScenarioFile(scenario, options, await loadLandOutlines());
       process.stdout.write(formatRunSummary(result.summary, options.out));
     });
 }
 
-export function runScenarioFile(path: string, options: RunOptions): RunResult {
+/** Runs a scenario file and writes its outputs; `coastlines` (from `loadLandOutlines()`) go on the coverage maps. */
+export function runScenarioFile(path: string, options: RunOptions, coastlines?: readonly Ring[]): RunResult {
   let seed: number | undefined;
   if (options.seed !== undefined) {
     seed = Number(options.seed);
@@ -44,7 +46,7 @@ export function runScenarioFile(path: string, options: RunOptions): RunResult {
   }
   const { scenario, warnings } = loadScenarioFile(path, seed === undefined ? {} : { seed });
   for (const warning of warnings) process.stderr.write(`tracklayer: warning: ${warning}\n`);
-  const generator = runScenario(scenario, { scenarioText: readFileSync(path, 'utf8'), quick: options.quick ?? false });
+  const generator = runScenario(scenario, { scenarioText: readFileSync(path, 'utf8'), quick: options.quick ?? false, ...(coastlines ? { coastlines } : {}) });
   let bar: Progress | null = null;
   let next = generator.next();
   while (!next.done) {

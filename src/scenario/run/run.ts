@@ -4,6 +4,7 @@
  * reports, tracks and scores, and returns every output as text. It yields typed progress
  * messages; it writes nothing (the CLI writes the folder only when the run has finished).
  */
+import type { Ring } from '../../coverage/coastlines.ts';
 import { sunPositionItrf } from '../../bodies/sun.ts';
 import { computeCoverage } from '../../coverage/compute.ts';
 import { coverageMapSvg } from '../../coverage/map.ts';
@@ -51,6 +52,8 @@ export interface RunOptions {
   scenarioText?: string;
   /** Coarser coverage grids and steps (twice the spacing and step) for a fast look. */
   quick?: boolean;
+  /** Land outlines for the coverage maps (`loadLandOutlines()`); maps without coastlines when absent. */
+  coastlines?: readonly Ring[];
 }
 
 export interface RunResult {
@@ -171,6 +174,7 @@ export function* runScenario(scenario: Scenario, options: RunOptions = {}): Gene
               min: 0,
               max: 100,
               width: 720,
+              ...(options.coastlines ? { coastlines: options.coastlines } : {}),
             }),
           });
         }
