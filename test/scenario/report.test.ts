@@ -353,6 +353,16 @@ describe('renderReport: structure', () => {
     expect(stereoRuns(renderReport(input))).toBe(PLANS.length);
   });
 
+  it('plots the satellites able to detect each threat when the run counts them, else those in view', () => {
+    const input = fixture();
+    expect(sectionHtml(renderReport(input), 'sensing')).toContain('satellites in view');
+    input.series.satellitesDetecting = Object.fromEntries(PLANS.map((p) => [p.id, TIMES_S.map((t) => (flying(p, t) ? 1 : null))]));
+    const sensing = sectionHtml(renderReport(input), 'sensing');
+    expect(sensing).toContain('Satellites able to detect each threat');
+    expect(sensing).toContain('satellites that can detect it');
+    expect(sensing).not.toContain('satellites in view');
+  });
+
   it('says so when threats fly but no track ever holds one', () => {
     const input = fixture();
     input.series.trackErrorM = Object.fromEntries(PLANS.map((p) => [p.id, TIMES_S.map(() => null)]));

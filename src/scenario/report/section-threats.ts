@@ -45,8 +45,12 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 export function sensingSection(input: ReportInput, series: readonly ThreatSeries[]): ReportSection {
-  const title = 'Satellites seeing each threat';
-  const withData = series.filter((s) => s.inView !== null && s.inView.some((v) => v !== null));
+  // What decides whether a track can start is how many satellites can detect a threat, not how
+  // many merely have it in view; runs that count detection plot that, older inputs the geometry.
+  const detection = series.some((s) => s.detecting !== null && s.detecting.some((v) => v !== null));
+  const counts = (s: ThreatSeries) => (detection ? s.detecting : s.inView);
+  const title = detection ? 'Satellites able to detect each threat' : 'Satellites seeing each threat';
+  const withData = series.filter((s) => counts(s)?.some((v) => v !== null));
   if (input.series.timesS.length === 0 || withData.length === 0) {
     const why = series.length === 0 ? 'The scenario has no threats.' : 'The run recorded no sightings of any threat.';
     return { id: 'sensing', title, html: emptyNote(why) };
@@ -57,19 +61,22 @@ export function sensingSection(input: ReportInput, series: readonly ThreatSeries
   const groups = chunks(withData, THREATS_PER_PLOT);
   const plots = groups.map((group, g) =>
     lineChartSvg({
-      title: groups.length > 1 ? `Satellites seeing each threat (${g + 1} of ${groups.length})` : 'Satellites seeing each threat',
+      title: groups.length > 1 ? `${title} (${g + 1} of ${groups.length})` : title,
       xLabel: timeAxisLabel(unit, input.summary.scenario.startUtc),
-      yLabel: 'satellites in view',
+      yLabel: detection ? 'satellites that can detect it' : 'satellites in view',
       x,
-      series: group.map((s) => ({ label: s.id, values: s.inView ?? [], step: true })),
+      series: group.map((s) => ({ label: s.id, values: counts(s) ?? [], step: true })),
       integerTicks: true,
       references: [{ value: 2, label: 'two satellites: stereo, a track can start' }],
       spread: 0.24,
     }),
   );
+  const intro = detection
+    ? 'How many satellites can detect each threat while it flies (the line starts at launch and ends at impact): those with the threat in their field of regard whose expected signal reaches their detection threshold, so that they detect it more often than not. Satellites merely in view are counted in the threats table (max sats, in view of 2+); a dim glider or a cold re-entry vehicle is in view of many and detectable by few. At or above the dashed line, lines of sight from two satellites can be crossed to start a track. Lines are nudged apart by a fraction of a satellite so that equal counts stay visible.'
+    : 'How many satellites see each threat while it flies (the line starts at launch and ends at impact). At or above the dashed line, two satellites see it at once and lines of sight can be crossed to start a track. Lines are nudged apart by a fraction of a satellite so that equal counts stay visible.';
   return {
     id: 'sensing',
     title,
-    html: `<p>How many satellites see each threat while it flies (the line starts at launch and ends at impact). At or above the dashed line, two satellites see it at once and lines of sight can be crossed to start a track. Lines are nudged apart by a fraction of a satellite so that equal counts stay visible.</p>${plots.map((p) => `<figure class="plot">${p}</figure>`).join('')}`,
+    html: `<p>${intro}</p>${plots.map((p) => `<figure class="plot">${p}</figure>`).join('')}`,
   };
 }
