@@ -44,6 +44,19 @@ export function* simulate(o: SimulationOptions): Generator<SimulationEvent> {
   const sensorPos = new Float64Array(3);
   const tasking = new CuedTasking(o.sensors, o.targets, o.start);
   const los = new Float64Array(3);
+  const targetPos = new Float64Array(3);
+  // One frame's reports, yielded together once the frame is done (emptied for the next).
+  const pending: SimulationEvent[] = [];
+  const frame: { sensor: SimSensor | null; k: number; t: Instant; position: Float64Array | null; reports: number } = { sensor: null, k: 0, t: o.start, position: null, reports: 0 };
+  // Made once, not per frame: creating a closure per frame costs more than the frame's work.
+  const emit = (direction: Float64Array, objectId: string | null, signal: SimDetection | null = null): void => {
+    const sensor = frame.sensor!;
+    frame.position ??= Float64Array.from(sensorPos);
+    const report: Report = { id: `${sensor.sensorId}-${frame.k}-${frame.reports++}`, t: frame.t, sensorId: sensor.sensorId, sensorPosition: frame.position, lineOfSight: direction, sigma: sensor.sigma };
+    if (signal?.intensity !== undefined) (report as { intensity?: number }).intensity = signal.intensity;
+    if (signal?.snr !== undefined) (report as { snr?: number }).snr = signal.snr;
+    pending.push({ kind: 'report', objectId, report });
+  };
   for (let t0: number = o.start; t0 < end; t0 += block) {
     const t1 = Math.min(t0 + block, end);
     const frames: { t: number; sensor: number; k: number }[] = [];
@@ -69,41 +82,47 @@ export function* simulate(o: SimulationOptions): Generator<SimulationEvent> {
       const sensor = o.sensors[f.sensor];
       const t = f.t as Instant;
       if (!sensor.positionAt(t, sensorPos)) continue;
-      const position = Float64Array.from(sensorPos);
-      let j = 0;
-      const emit = (direction: Float64Array, objectId: string | null, signal: SimDetection | null = null): SimulationEvent => {
-        const report: Report = { id: `${sensor.sensorId}-${f.k}-${j++}`, t, sensorId: sensor.sensorId, sensorPosition: position, lineOfSight: direction, sigma: sensor.sigma };
-        if (signal?.intensity !== undefined) (report as { intensity?: number }).intensity = signal.intensity;
-        if (signal?.snr !== undefined) (report as { snr?: number }).snr = signal.snr;
-        return { kind: 'report', objectId, report };
-      };
-      const events: SimulationEvent[] = [];
-      const looked = tasking.looksOf(f.sensor, f.k);
-      for (const target of looked) {
-        const now = target.stateAt(t);
-        if (!now || !sensor.canSee(position, now.r, t)) continue;
+      // Most frames of most sensors make no report: nothing is allocated until one does.
+      frame.sensor = sensor;
+      frame.k = f.k;
+      frame.t = t;
+      frame.position = null;
+      frame.reports = 0;
+      pending.length = 0;
+      for (const target of tasking.looksOf(f.sensor, f.k)) {
+        let r: Float64Array;
+        if (target.positionInto) {
+          if (!target.positionInto(t, targetPos)) continue;
+          r = targetPos;
+        } else {
+          const now = target.stateAt(t);
+          if (!now) continue;
+          r = now.r;
+        }
+        if (!sensor.canSee(sensorPos, r, t)) continue;
         let signal: SimDetection | null = null;
         if (sensor.detect) {
-          signal = sensor.detect(t, position, target, now.r, random);
+          signal = sensor.detect(t, sensorPos, target, r, random);
           if (!signal) continue;
         } else {
-          const pd = typeof sensor.pd === 'number' ? sensor.pd : sensor.pd(position, now.r);
+          const pd = typeof sensor.pd === 'number' ? sensor.pd : sensor.pd(sensorPos, r);
           if (random.uniform() >= pd) continue;
         }
         // Light time: the line of sight points where the target was when the light left it.
-        const tau = Math.hypot(now.r[0] - position[0], now.r[1] - position[1], now.r[2] - position[2]) / SPEED_OF_LIGHT;
-        const then = target.stateAt((t - tau) as Instant) ?? now;
-        for (let i = 0; i < 3; i++) los[i] = then.r[i] - position[i];
-        events.push(emit(perturb(los, sensor.sigma, random), target.id, signal));
+        const tau = Math.hypot(r[0] - sensorPos[0], r[1] - sensorPos[1], r[2] - sensorPos[2]) / SPEED_OF_LIGHT;
+        const then = target.stateAt((t - tau) as Instant);
+        const from = then ? then.r : r;
+        for (let i = 0; i < 3; i++) los[i] = from[i] - sensorPos[i];
+        emit(perturb(los, sensor.sigma, random), target.id, signal);
       }
       const falseAlarms = random.poisson(sensor.falseAlarmRatePerFrame);
       for (let n = 0; n < falseAlarms; n++) {
         const d = new Float64Array(3);
-        if (sensor.falseAlarmDirection) sensor.falseAlarmDirection(random, position, d);
-        else earthDiscDirection(random, position, d);
-        events.push(emit(d, null));
+        if (sensor.falseAlarmDirection) sensor.falseAlarmDirection(random, sensorPos, d);
+        else earthDiscDirection(random, sensorPos, d);
+        emit(d, null);
       }
-      yield* events;
+      if (pending.length > 0) yield* pending;
     }
   }
 }

@@ -20,6 +20,12 @@ export interface SimTarget {
   readonly id: string;
   /** Earth-fixed position and velocity at t, or null outside the flight. */
   stateAt(t: Instant): TargetState | null;
+  /**
+   * Optional: the Earth-fixed position at t into `out` (m), false outside the flight. The
+   * simulator asks every sensor frame about every target, so a target that can answer without
+   * allocating spares the collector millions of small arrays.
+   */
+  positionInto?(t: Instant, out: Float64Array): boolean;
 }
 
 /** A target defined by samples every `step` seconds from `start` (position, velocity), Hermite-interpolated. */

@@ -3,7 +3,7 @@
  * between launch and impact (null outside), and its radiant intensity toward a viewer for
  * sensors that model signal-to-noise.
  */
-import { type Band, type Trajectory, endInstant, radiantIntensityToward, startInstant, stateAt } from '../../threats/index.ts';
+import { type Band, type Trajectory, endInstant, positionAt, radiantIntensityToward, startInstant, stateAt } from '../../threats/index.ts';
 import type { Instant } from '../../time/instant.ts';
 import type { SimTarget, TargetState } from './targets.ts';
 
@@ -30,6 +30,11 @@ export function trajectoryTarget(traj: Trajectory, id: string = traj.id): Radiat
       if (!(t >= start && t <= end)) return null;
       stateAt(traj, t, scratch);
       return { r: scratch.slice(0, 3), v: scratch.slice(3, 6) };
+    },
+    positionInto(t: Instant, out: Float64Array): boolean {
+      if (!(t >= start && t <= end)) return false;
+      positionAt(traj, t, out);
+      return true;
     },
     radiantIntensityToward(t: Instant, observerItrf: ArrayLike<number>, band: Band): number {
       return radiantIntensityToward(traj, t, observerItrf, band);
