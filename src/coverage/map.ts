@@ -1,5 +1,5 @@
 import { InputError } from '../math/errors.ts';
-import { type Ring, coastlinePolylines } from './coastlines.ts';
+import { type MapBox, type Ring, coastlinePolylines } from './coastlines.ts';
 import { colourAt, colourHex } from './colour.ts';
 import type { CoverageGrid } from './grid.ts';
 
@@ -16,7 +16,7 @@ export interface MapOptions {
   min?: number;
   max?: number;
   /** Map extent in degrees; default the whole Earth for a global grid, the points' extent otherwise. */
-  bounds?: { southDeg: number; northDeg: number; westDeg: number; eastDeg: number };
+  bounds?: MapBox;
   /** Width of the map area in pixels (default 1080); the height follows the extent. */
   width?: number;
   /** Land outlines to draw over the cells (`loadLandOutlines()`); none when absent. */
@@ -28,7 +28,8 @@ interface Layout {
   north: number;
   west: number;
   east: number;
-  box: { southDeg: number; northDeg: number; westDeg: number; eastDeg: number };
+  /** The extent as given or found (south..east above are its numbers). */
+  box: MapBox;
   width: number;
   height: number;
   min: number;
@@ -74,6 +75,8 @@ function layout(grid: CoverageGrid, values: ArrayLike<number>, options: MapOptio
 }
 
 const MARGIN = 40;
+/** The four pixels beside one (dx, dy pairs): a coastline's halo. */
+const NEIGHBOURS = [1, 0, -1, 0, 0, 1, 0, -1] as const;
 const LEGEND = 70;
 
 function graticuleStep(spanDeg: number): number {
@@ -247,9 +250,9 @@ export function coverageMapRaster(grid: CoverageGrid, values: ArrayLike<number>,
     // A light halo first, then the dark line: it shows on every colour of the scale.
     const halo = new Uint8Array(W * H);
     for (let p = 0; p < pixels.length; p += 2) {
-      for (const [dx, dy] of [[1, 0], [-1, 0], [0, 1], [0, -1]]) {
-        const x = pixels[p] + dx;
-        const y = pixels[p + 1] + dy;
+      for (let n = 0; n < 4; n++) {
+        const x = pixels[p] + NEIGHBOURS[2 * n];
+        const y = pixels[p + 1] + NEIGHBOURS[2 * n + 1];
         if (inMap(x, y) && !halo[y * W + x]) {
           halo[y * W + x] = 1;
           put(x, y, 255, 255, 255, 0.45);

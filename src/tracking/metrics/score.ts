@@ -233,9 +233,10 @@ export class ScoreAccumulator {
       const dr0 = e.position[0] - s.position[0];
       const dr1 = e.position[1] - s.position[1];
       const dr2 = e.position[2] - s.position[2];
-      this.sq += dr0 * dr0 + dr1 * dr1 + dr2 * dr2;
+      const sq = dr0 * dr0 + dr1 * dr1 + dr2 * dr2;
+      this.sq += sq;
       if (eligible) {
-        this.sqEligible += dr0 * dr0 + dr1 * dr1 + dr2 * dr2;
+        this.sqEligible += sq;
         this.matchedEligible++;
       }
       this.sqv += (e.velocity[0] - s.velocity[0]) ** 2 + (e.velocity[1] - s.velocity[1]) ** 2 + (e.velocity[2] - s.velocity[2]) ** 2;

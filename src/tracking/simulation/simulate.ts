@@ -9,7 +9,8 @@ import { Random } from '../../math/random.ts';
 import { type Instant, instantFromUtcSeconds, utcSecondsFromInstant } from '../../time/instant.ts';
 import { SPEED_OF_LIGHT } from '../measurement.ts';
 import type { Report, TruthSample } from '../types.ts';
-import { type SimDetection, type SimSensor, earthDiscDirection, platformOf } from './sensors.ts';
+import { PlatformIndex } from '../platform.ts';
+import { type SimDetection, type SimSensor, earthDiscDirection } from './sensors.ts';
 import { CuedTasking } from './tasking.ts';
 import type { SimTarget } from './targets.ts';
 
@@ -35,14 +36,10 @@ export function* simulate(o: SimulationOptions): Generator<SimulationEvent> {
   const truthPeriod = o.truthPeriod ?? 1;
   let nextTruth = instantFromUtcSeconds(Math.ceil(utcSecondsFromInstant(o.start) / truthPeriod) * truthPeriod);
   const frameIndex = o.sensors.map((s) => 0 * s.frameTime);
-  const platformIndex = new Map<string, number>();
-  const platforms = o.sensors.map((s) => {
-    const name = platformOf(s.sensorId);
-    if (!platformIndex.has(name)) platformIndex.set(name, platformIndex.size);
-    return platformIndex.get(name)!;
-  });
+  const platformIndex = new PlatformIndex();
+  const platforms = o.sensors.map((s) => platformIndex.indexOf(s.sensorId));
   const sensorPos = new Float64Array(3);
-  const tasking = new CuedTasking(o.sensors, o.targets, o.start);
+  const tasking = new CuedTasking(o.sensors, o.targets, o.start, platforms);
   const los = new Float64Array(3);
   const targetPos = new Float64Array(3);
   // One frame's reports, yielded together once the frame is done (emptied for the next).

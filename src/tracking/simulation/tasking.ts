@@ -15,7 +15,6 @@
  * blocks the sensor that alone sees it: its single look grows overdue and wins in turn.
  */
 import type { Instant } from '../../time/instant.ts';
-import { platformOf } from '../platform.ts';
 import type { SimSensor } from './sensors.ts';
 import type { SimTarget } from './targets.ts';
 
@@ -36,21 +35,16 @@ interface Group {
 
 export class CuedTasking {
   private readonly groupOf: (Group | null)[];
-  private readonly platform: number[];
   private readonly position = new Float64Array(3);
 
+  /** `platform[i]`: a number per satellite carrying sensor i, so that a stereo pair is two satellites. */
   constructor(
     private readonly sensors: readonly SimSensor[],
     private readonly targets: readonly SimTarget[],
     private readonly start: Instant,
+    private readonly platform: readonly number[],
   ) {
     const groups = new Map<string, Group>();
-    const platforms = new Map<string, number>();
-    this.platform = sensors.map((s) => {
-      const name = platformOf(s.sensorId);
-      if (!platforms.has(name)) platforms.set(name, platforms.size);
-      return platforms.get(name)!;
-    });
     this.groupOf = sensors.map((s, i) => {
       if (s.looksPerFrame === undefined) return null;
       const dwellFrames = s.dwellFrames ?? 1;
